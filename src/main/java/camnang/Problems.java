@@ -1,0 +1,56 @@
+package camnang;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A thread-safe collector of problems; stages running in parallel add to one. */
+public final class Problems {
+    private final List<Problem> list = new ArrayList<>();
+    private final String root;
+
+    /** @param root how the source folder is named in messages, e.g. {@code content} */
+    public Problems(String root) {
+        this.root = root;
+    }
+
+    /** Turns a source-relative path into the path shown to staff. */
+    public String display(String relativePath) {
+        if (relativePath == null || relativePath.isEmpty()) {
+            return root;
+        }
+        if (root.isEmpty() || root.equals(".")) {
+            return relativePath;
+        }
+        return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
+    }
+
+    public synchronized void add(Problem p) {
+        list.add(p);
+    }
+
+    public void error(String relativePath, int line, String message, String hint) {
+        add(Problem.error(display(relativePath), line, message, hint));
+    }
+
+    public void warning(String relativePath, int line, String message, String hint) {
+        add(Problem.warning(display(relativePath), line, message, hint));
+    }
+
+    public void notice(String relativePath, int line, String message, String hint) {
+        add(Problem.notice(display(relativePath), line, message, hint));
+    }
+
+    public synchronized boolean hasErrors() {
+        return list.stream().anyMatch(Problem::isError);
+    }
+
+    public synchronized List<Problem> sorted() {
+        List<Problem> copy = new ArrayList<>(list);
+        copy.sort(Problem.ORDER);
+        return List.copyOf(copy);
+    }
+
+    public synchronized long count(Problem.Severity s) {
+        return list.stream().filter(p -> p.severity() == s).count();
+    }
+}

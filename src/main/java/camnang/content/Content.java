@@ -1,0 +1,272 @@
+package camnang.content;
+
+import camnang.Problems;
+import camnang.Slug;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The {@code content} stage: walks the source folder and returns the {@link Site}.
+ * Problems are added to {@code problems}; the site is returned even when there are
+ * errors, so that later stages can report theirs too.
+ */
+public final class Content {
+    /** Output names the build writes itself; a page may not take them. */
+    public static final Set<String> RESERVED_FILES = Set.of("404.html", "robots.txt", "sitemap.xml", "feed.xml",
+            "moi-cap-nhat.html", "tim-kiem.html");
+    public static final Set<String> RESERVED_DIRS = Set.of("assets", "chu-de", "doi-tuong", "search");
+
+    private Content() {
+    }
+
+    public static Site load(Path source, Problems problems) {
+        if (!Files.isDirectory(source)) {
+            problems.error("", 0, "không tìm thấy thư mục nội dung",
+                    "Chạy lệnh trong thư mục dự án, hoặc chỉ rõ thư mục bằng --source.");
+            SiteConfig empty = new SiteConfig("Cẩm nang", "", "vi", null, List.of(), SiteConfig.BrokenLinks.ERROR, false, "");
+            Page home = synthetic(Kind.HOME, "", "Cẩm nang");
+            return new Site(empty, new Section("", home, List.of(), List.of()), List.of(home), List.of(), Map.of());
+        }
+        SiteConfig config = SiteSettings.read(source, problems);
+        List<String> markdown = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(source)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                String rel = source.relativize(p).toString().replace('\\', '/');
+                if (isHidden(rel) || rel.equals(SiteSettings.FILE)) {
+                    return;
+                }
+                String lower = rel.toLowerCase(Locale.ROOT);
+                (lower.endsWith(".md") || lower.endsWith(".markdown") ? markdown : other).add(rel);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.sort(markdown);
+        Collections.sort(other);
+
+        FrontMatter.Migrations migrations = new FrontMatter.Migrations();
+        List<Page> read = markdown.parallelStream()
+                .map(rel -> readPage(source, rel, problems, migrations))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toList());
+        migrations.report(problems);
+
+        Map<String, String> drafts = new TreeMap<>();
+        List<Page> pages = new ArrayList<>();
+        Map<String, Page> indexes = new HashMap<>();
+        for (Page p : read) {
+            if (p.meta().draft()) {
+                drafts.put(p.source(), p.title());
+            } else if (p.kind() == Kind.PAGE) {
+                pages.add(p);
+            } else {
+                Page previous = indexes.putIfAbsent(p.section(), p);
+                if (previous != null) {
+                    problems.error(p.source(), 1, "trùng trang mục lục với " + problems.display(previous.source()),
+                            "Mỗi thư mục chỉ có một trong hai tệp _index.md hoặc index.md; hãy gộp lại.");
+                }
+            }
+        }
+
+        // Every folder holding a page, at any depth, is a section; so are all folders above it.
+        Set<String> dirs = new TreeSet<>();
+        dirs.add("");
+        for (Page p : pages) {
+            for (String d = p.section(); !d.isEmpty(); d = Site.parentDir(d)) {
+                dirs.add(d);
+            }
+        }
+        for (String d : indexes.keySet()) {
+            for (String x = d; !x.isEmpty(); x = Site.parentDir(x)) {
+                dirs.add(x);
+            }
+        }
+        Map<String, Page> sectionIndex = new TreeMap<>();
+        for (String d : dirs) {
+            Page idx = indexes.get(d);
+            if (idx == null) {
+                String title = d.isEmpty() ? config.title() : prettify(d.substring(d.lastIndexOf('/') + 1));
+                idx = synthetic(d.isEmpty() ? Kind.HOME : Kind.SECTION, d, title);
+            } else if (idx.title().isEmpty()) {
+                idx = withTitle(idx, d.isEmpty() ? config.title() : prettify(d.substring(d.lastIndexOf('/') + 1)));
+            }
+            sectionIndex.put(d, idx);
+        }
+        List<Page> fixedPages = new ArrayList<>();
+        for (Page p : pages) {
+            fixedPages.add(p.title().isEmpty() ? withTitle(p, prettify(stem(p.source()))) : p);
+        }
+        pages = fixedPages;
+
+        Section root = buildSection("", sectionIndex, pages, dirs);
+
+        List<StaticFile> files = new ArrayList<>();
+        for (String rel : other) {
+            files.add(new StaticFile(rel, outputDir(Site.parentDir(rel)) + staticName(rel)));
+        }
+
+        List<Page> all = new ArrayList<>(pages);
+        all.addAll(sectionIndex.values());
+        all.sort(Comparator.comparing(Page::output).thenComparing(Page::source));
+        checkOutputs(all, files, problems);
+        Site site = new Site(config, root, all, files, drafts);
+        for (SiteConfig.MenuItem item : config.menu()) {
+            if (!isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
+                problems.error(SiteSettings.FILE, item.line(), "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link()
+                        + "\", không có trong nội dung", "Viết đường dẫn tới một thư mục hoặc tệp .md trong thư mục nội dung.");
+            }
+        }
+        return site;
+    }
+
+    static boolean isExternal(String link) {
+        return link.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || link.startsWith("//");
+    }
+
+    private static boolean isHidden(String rel) {
+        for (String seg : rel.split("/")) {
+            if (seg.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Page readPage(Path source, String rel, Problems problems, FrontMatter.Migrations migrations) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(source.resolve(rel));
+        } catch (IOException e) {
+            problems.error(rel, 0, "không đọc được tệp: " + e.getMessage(), "Kiểm tra quyền đọc tệp.");
+            return null;
+        }
+        String text = SourceText.decode(bytes, rel, problems);
+        if (text == null) {
+            return null;
+        }
+        FrontMatter.Result fm = FrontMatter.parse(text, rel, problems, migrations);
+        String dir = Site.parentDir(rel);
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String stem = stem(name);
+        if (stem.equals("_index") || stem.equals("index")) {
+            return new Page(dir.isEmpty() ? Kind.HOME : Kind.SECTION, rel, outputDir(dir) + "index.html", fm.meta(),
+                    fm.body(), fm.bodyLine(), dir, false);
+        }
+        String slug = fm.meta().slug() != null && !Slug.of(fm.meta().slug()).isEmpty()
+                ? Slug.of(fm.meta().slug()) : segment(stem);
+        return new Page(Kind.PAGE, rel, outputDir(dir) + slug + ".html", fm.meta(), fm.body(), fm.bodyLine(), dir, false);
+    }
+
+    private static Page synthetic(Kind kind, String dir, String title) {
+        Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of());
+        String src = dir.isEmpty() ? "_index.md" : dir + "/_index.md";
+        return new Page(kind, src, outputDir(dir) + "index.html", meta, "", 1, dir, true);
+    }
+
+    private static Page withTitle(Page p, String title) {
+        Meta m = p.meta();
+        Meta meta = new Meta(title, m.description(), m.date(), m.updated(), m.weight(), m.tags(), m.audience(), m.type(),
+                m.draft(), m.slug(), m.aliases(), m.params());
+        return new Page(p.kind(), p.source(), p.output(), meta, p.body(), p.bodyLine(), p.section(), p.synthetic());
+    }
+
+    private static Section buildSection(String dir, Map<String, Page> indexes, List<Page> pages, Set<String> dirs) {
+        List<Page> own = new ArrayList<>();
+        for (Page p : pages) {
+            if (p.section().equals(dir)) {
+                own.add(p);
+            }
+        }
+        own.sort(Site.readingOrder());
+        List<Section> children = new ArrayList<>();
+        for (String d : dirs) {
+            if (!d.isEmpty() && Site.parentDir(d).equals(dir)) {
+                children.add(buildSection(d, indexes, pages, dirs));
+            }
+        }
+        Comparator<Page> order = Site.readingOrder();
+        children.sort((a, b) -> order.compare(a.index(), b.index()));
+        return new Section(dir, indexes.get(dir), List.copyOf(own), List.copyOf(children));
+    }
+
+    private static void checkOutputs(List<Page> pages, List<StaticFile> files, Problems problems) {
+        Map<String, String> taken = new HashMap<>();
+        List<String[]> all = new ArrayList<>();
+        for (Page p : pages) {
+            if (!p.synthetic()) {
+                all.add(new String[] {p.output(), p.source()});
+            }
+        }
+        for (StaticFile f : files) {
+            all.add(new String[] {f.output(), f.source()});
+        }
+        all.sort(Comparator.comparing((String[] a) -> a[1]));
+        for (String[] a : all) {
+            String out = a[0];
+            String first = out.contains("/") ? out.substring(0, out.indexOf('/')) : null;
+            if (RESERVED_FILES.contains(out) || (first != null && RESERVED_DIRS.contains(first))) {
+                problems.error(a[1], 1, "đường dẫn đầu ra \"" + out + "\" trùng với trang do camnang tự tạo",
+                        "Đổi tên tệp hoặc thư mục này (ví dụ thêm một từ vào tên).");
+                continue;
+            }
+            String prev = taken.putIfAbsent(out, a[1]);
+            if (prev != null) {
+                problems.error(a[1], 1, "trùng đường dẫn đầu ra \"" + out + "\" với " + problems.display(prev),
+                        "Hai tệp cho cùng một trang; đổi tên một tệp, hoặc đặt \"slug\" khác trong phần đầu trang.");
+            }
+        }
+    }
+
+    private static String stem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Folder names become readable ASCII so that URLs survive every portal and file system. */
+    private static String segment(String s) {
+        String slug = Slug.of(s);
+        return slug.isEmpty() ? "trang" : slug;
+    }
+
+    static String outputDir(String dir) {
+        if (dir.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String seg : dir.split("/")) {
+            sb.append(segment(seg)).append('/');
+        }
+        return sb.toString();
+    }
+
+    private static String staticName(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return segment(name);
+        }
+        return segment(name.substring(0, dot)) + name.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    private static String prettify(String name) {
+        String s = name.replace('-', ' ').replace('_', ' ').strip();
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,32 @@
+package camnang.content;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page's validated front matter.
+ *
+ * @param params keys camnang does not know, kept for templates (as Hugo and Jekyll do),
+ *               in the order written
+ * @param aliases old URLs of the page ({@code permalink}, {@code aliases}) that links may use
+ */
+public record Meta(
+        String title,
+        String description,
+        LocalDateTime date,
+        LocalDateTime updated,
+        Integer weight,
+        List<String> tags,
+        List<Audience> audience,
+        PageType type,
+        boolean draft,
+        String slug,
+        List<String> aliases,
+        Map<String, Object> params) {
+
+    /** The date a reader cares about: the last update, else the publication date. */
+    public LocalDateTime lastChange() {
+        return updated != null ? updated : date;
+    }
+}

@@ -1,0 +1,353 @@
+package camnang.content;
+
+import camnang.Slug;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The whole content: settings, the section tree, every page and static file,
+ * and the look-ups that turn a link written by an author into the page it means.
+ */
+public final class Site {
+    private final SiteConfig config;
+    private final Section root;
+    private final List<Page> pages;
+    private final List<StaticFile> files;
+    private final Map<String, Page> bySource = new HashMap<>();
+    private final Map<String, Page> byOutput = new HashMap<>();
+    private final Map<String, Section> byDir = new HashMap<>();
+    private final Map<String, StaticFile> fileBySource = new HashMap<>();
+    private final Map<String, Page> byAlias = new HashMap<>();
+    private final Map<String, String> drafts;
+    private final String mountPrefix;
+    private final List<Tag> tags;
+
+    /** A tag and its pages, newest first; tags that differ only in tone style are one tag. */
+    public record Tag(String name, String slug, List<Page> pages) {
+    }
+
+    Site(SiteConfig config, Section root, List<Page> pages, List<StaticFile> files, Map<String, String> drafts) {
+        this.config = config;
+        this.root = root;
+        this.pages = List.copyOf(pages);
+        this.files = List.copyOf(files);
+        this.drafts = Map.copyOf(drafts);
+        indexSections(root);
+        for (Page p : this.pages) {
+            bySource.put(p.source(), p);
+            byOutput.put(p.output(), p);
+        }
+        for (StaticFile f : this.files) {
+            fileBySource.put(f.source(), f);
+        }
+        Map<String, Integer> prefixes = new TreeMap<>();
+        for (Page p : this.pages) {
+            for (String alias : p.meta().aliases()) {
+                byAlias.putIfAbsent(normalizeUrlPath(alias), p);
+                String stem = p.source().replaceFirst("(/?_?index)?\\.(md|markdown)$", "");
+                String a = normalizeUrlPath(alias);
+                if (!stem.isEmpty() && a.endsWith("/" + stem + "/")) {
+                    prefixes.merge(a.substring(0, a.length() - stem.length() - 1), 1, Integer::sum);
+                }
+            }
+        }
+        // Imported sites publish the whole tree under one URL prefix (/van-ban/): learn it from
+        // the permalinks so that root-relative links written for that site find their pages.
+        String best = "/";
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> e : prefixes.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        this.mountPrefix = best;
+        this.tags = buildTags(this.pages);
+    }
+
+    private void indexSections(Section s) {
+        byDir.put(s.dir(), s);
+        for (Section c : s.children()) {
+            indexSections(c);
+        }
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    public Section root() {
+        return root;
+    }
+
+    /** Every page, section indexes included, in a fixed order (by output path). */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    public List<StaticFile> files() {
+        return files;
+    }
+
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    public Optional<Section> section(String dir) {
+        return Optional.ofNullable(byDir.get(dir));
+    }
+
+    /** The section a page is listed in: its folder's section, or for a section index, the parent. */
+    public Optional<Section> parentOf(Page p) {
+        if (p.kind() == Kind.HOME) {
+            return Optional.empty();
+        }
+        if (p.kind() == Kind.SECTION) {
+            return section(parentDir(p.section()));
+        }
+        return section(p.section());
+    }
+
+    public Page home() {
+        return root.index();
+    }
+
+    public Optional<Page> byOutput(String output) {
+        return Optional.ofNullable(byOutput.get(output));
+    }
+
+    /** Non-null when the path names a draft, which is left out of the build. */
+    public String draftAt(String fromSource, String rawPath) {
+        String path = decode(rawPath);
+        String dir = parentDir(fromSource);
+        String c = normalizeSegments(path.startsWith("/") ? path.substring(1) : (dir.isEmpty() ? path : dir + "/" + path));
+        if (c == null) {
+            return null;
+        }
+        String stem = c.endsWith(".html") ? c.substring(0, c.length() - 5) : c;
+        for (String candidate : new String[] {c, stem + ".md", stem + ".markdown"}) {
+            if (drafts.containsKey(candidate)) {
+                return drafts.get(candidate);
+            }
+        }
+        return null;
+    }
+
+    /** What a link resolves to: a page or a static file. */
+    public record Target(Page page, StaticFile file) {
+        public String output() {
+            return page != null ? page.output() : file.output();
+        }
+    }
+
+    /**
+     * Resolves the path part of a link written in {@code fromSource} (a source-relative file,
+     * or {@code ""} for site settings): relative to that file, root-relative, through a
+     * permalink, or by an output name ({@code page.html}, {@code folder/}).
+     */
+    public Optional<Target> resolve(String fromSource, String rawPath) {
+        String path = decode(rawPath);
+        if (path.startsWith("/")) {
+            return resolveRooted(path);
+        }
+        String dir = parentDir(fromSource);
+        Optional<Target> t = lookup(dir.isEmpty() ? path : dir + "/" + path);
+        if (t.isPresent()) {
+            return t;
+        }
+        // Imported pages were written against their permalink URL, not their file.
+        Page from = bySource.get(fromSource);
+        if (from != null) {
+            for (String alias : from.meta().aliases()) {
+                String base = normalizeUrlPath(alias);
+                String joined = base.endsWith("/") ? base + path : base.substring(0, base.lastIndexOf('/') + 1) + path;
+                Optional<Target> viaAlias = resolveRooted(normalizeSegments(joined));
+                if (viaAlias.isPresent()) {
+                    return viaAlias;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Target> resolveRooted(String path) {
+        Page p = byAlias.get(normalizeUrlPath(path));
+        if (p != null) {
+            return Optional.of(new Target(p, null));
+        }
+        if (!mountPrefix.equals("/") && path.startsWith(mountPrefix)) {
+            Optional<Target> t = lookup(path.substring(mountPrefix.length()));
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return lookup(path.substring(1));
+    }
+
+    private Optional<Target> lookup(String rawCandidate) {
+        String c = normalizeSegments(rawCandidate);
+        if (c == null) {
+            return Optional.empty();
+        }
+        while (c.endsWith("/")) {
+            c = c.substring(0, c.length() - 1);
+        }
+        if (c.equals("index.html") || c.endsWith("/index.html")) {
+            c = parentDir(c);
+        }
+        Page p = bySource.get(c);
+        if (p != null) {
+            return Optional.of(new Target(p, null));
+        }
+        StaticFile f = fileBySource.get(c);
+        if (f != null) {
+            return Optional.of(new Target(null, f));
+        }
+        Section s = byDir.get(c);
+        if (s != null) {
+            return Optional.of(new Target(s.index(), null));
+        }
+        String stem = c.endsWith(".html") ? c.substring(0, c.length() - 5) : c;
+        for (String ext : new String[] {".md", ".markdown"}) {
+            p = bySource.get(stem + ext);
+            if (p != null) {
+                return Optional.of(new Target(p, null));
+            }
+        }
+        p = byOutput.get(c);
+        if (p == null) {
+            p = byOutput.get(c.isEmpty() ? "index.html" : c + "/index.html");
+        }
+        return p == null ? Optional.empty() : Optional.of(new Target(p, null));
+    }
+
+    static String parentDir(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i);
+    }
+
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** Resolves {@code .} and {@code ..}; null when the path climbs out of the root. */
+    static String normalizeSegments(String path) {
+        boolean rooted = path.startsWith("/");
+        boolean trailing = path.endsWith("/") && path.length() > 1;
+        List<String> out = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (out.isEmpty()) {
+                    return null;
+                }
+                out.remove(out.size() - 1);
+            } else {
+                out.add(seg);
+            }
+        }
+        String joined = String.join("/", out);
+        if (trailing && !joined.isEmpty()) {
+            joined += "/";
+        }
+        return rooted ? "/" + joined : joined;
+    }
+
+    /** {@code /a/b}, {@code /a/b/} and {@code /a/b/index.html} are one URL. */
+    static String normalizeUrlPath(String url) {
+        String u = url.trim();
+        if (!u.startsWith("/")) {
+            u = "/" + u;
+        }
+        String n = normalizeSegments(u);
+        if (n == null) {
+            return u;
+        }
+        if (n.endsWith("/index.html")) {
+            n = n.substring(0, n.length() - "index.html".length());
+        } else if (n.endsWith(".html")) {
+            n = n.substring(0, n.length() - 5) + "/";
+        }
+        if (!n.endsWith("/")) {
+            n += "/";
+        }
+        return n;
+    }
+
+    private static List<Tag> buildTags(List<Page> pages) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, List<Page>> bySlug = new TreeMap<>();
+        List<Page> ordered = new ArrayList<>(pages);
+        ordered.sort(NEWEST_FIRST);
+        for (Page p : ordered) {
+            for (String t : p.meta().tags()) {
+                String slug = Slug.of(t);
+                if (slug.isEmpty()) {
+                    continue;
+                }
+                names.putIfAbsent(slug, t);
+                List<Page> list = bySlug.computeIfAbsent(slug, k -> new ArrayList<>());
+                if (!list.contains(p)) {
+                    list.add(p);
+                }
+            }
+        }
+        List<Tag> out = new ArrayList<>();
+        for (Map.Entry<String, List<Page>> e : bySlug.entrySet()) {
+            out.add(new Tag(names.get(e.getKey()), e.getKey(), List.copyOf(e.getValue())));
+        }
+        Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        out.sort(Comparator.comparing(Tag::name, vi).thenComparing(Tag::slug));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Newest change first; pages without dates last, in path order. */
+    public static final Comparator<Page> NEWEST_FIRST = Comparator
+            .comparing((Page p) -> p.meta().lastChange(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Page::output);
+
+    /** Pages in the order staff put them: weight, then title, then path. */
+    static Comparator<Page> readingOrder() {
+        Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return Comparator
+                .comparing((Page p) -> p.meta().weight(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Page::title, vi)
+                .thenComparing(Page::source);
+    }
+
+    /** Pages with at least one audience, by audience, in reading order. */
+    public Map<Audience, List<Page>> byAudience() {
+        Map<Audience, List<Page>> m = new LinkedHashMap<>();
+        for (Audience a : Audience.values()) {
+            List<Page> list = new ArrayList<>();
+            for (Page p : pages) {
+                if (p.meta().audience().contains(a)) {
+                    list.add(p);
+                }
+            }
+            list.sort(readingOrder());
+            m.put(a, List.copyOf(list));
+        }
+        return m;
+    }
+}

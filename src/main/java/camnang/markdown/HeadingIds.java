@@ -1,0 +1,62 @@
+package camnang.markdown;
+
+import camnang.Slug;
+import com.vladsch.flexmark.ast.util.AnchorRefTargetBlockPreVisitor;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.ast.Heading;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Heading ids as readable Vietnamese slugs without diacritics ({@code dieu-7-tieu-chuan}),
+ * made unique within the page by {@code -1}, {@code -2}, … in document order, so they stay
+ * stable while the text before them changes.
+ */
+final class HeadingIds implements HtmlIdGenerator {
+    private final Set<String> used = new HashSet<>();
+    private final Map<String, Integer> next = new HashMap<>();
+
+    @Override
+    public void generateIds(Document document) {
+        generateIds(document, null);
+    }
+
+    @Override
+    public void generateIds(Document document, AnchorRefTargetBlockPreVisitor preVisitor) {
+        new NodeVisitor(new VisitHandler<>(Heading.class, h -> {
+            if (h.getAnchorRefId().isEmpty()) {
+                h.setAnchorRefId(unique(Slug.of(h.getAnchorRefText())));
+            }
+        })).visit(document);
+    }
+
+    String unique(String base) {
+        String b = base.isEmpty() ? "muc" : base;
+        if (used.add(b)) {
+            return b;
+        }
+        int n = next.getOrDefault(b, 1);
+        String id;
+        do {
+            id = b + "-" + n++;
+        } while (!used.add(id));
+        next.put(b, n);
+        return id;
+    }
+
+    @Override
+    public String getId(Node node) {
+        return node instanceof Heading h ? h.getAnchorRefId() : null;
+    }
+
+    @Override
+    public String getId(CharSequence text) {
+        return Slug.of(text);
+    }
+}

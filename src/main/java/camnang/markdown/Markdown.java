@@ -1,0 +1,243 @@
+package camnang.markdown;
+
+import camnang.Problems;
+import camnang.content.Page;
+import camnang.content.Site;
+import camnang.content.SiteConfig;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.toc.TocExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code markdown} stage: flexmark with tables, footnotes, heading ids, tables of
+ * contents, callouts, definition lists and autolinks; links resolved against the site
+ * and made relative; broken links and anchors, and images without alt text, reported
+ * with their lines.
+ */
+public final class Markdown {
+    private static final Parser PARSER;
+    private static final HtmlRenderer RENDERER;
+
+    static {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
+                AdmonitionExtension.create(), DefinitionExtension.create(), AutolinkExtension.create(),
+                StrikethroughExtension.create()));
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
+        options.set(TablesExtension.CLASS_NAME, "bang");
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TocExtension.LEVELS, TocExtension.LEVELS.get(null));
+        options.set(TocExtension.TITLE, "Mục lục");
+        options.set(TocExtension.DIV_CLASS, "toc-trong-trang");
+        options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "chu-thich-quay-lai");
+        PARSER = Parser.builder(options).build();
+        RENDERER = HtmlRenderer.builder(options)
+                .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
+                    @Override
+                    public HtmlIdGenerator create(LinkResolverContext context) {
+                        return new HeadingIds();
+                    }
+
+                    @Override
+                    public HtmlIdGenerator create() {
+                        return new HeadingIds();
+                    }
+                })
+                .linkResolverFactory(new LinkResolverFactoryImpl())
+                .attributeProviderFactory(new BrokenLinkAttributes.Factory())
+                .nodeRendererFactory(new Callouts.Factory())
+                .build();
+    }
+
+    private Markdown() {
+    }
+
+    /** Renders every page in parallel; results are in the site's page order. */
+    public static List<RenderedPage> renderAll(Site site, SiteConfig.BrokenLinks mode, Problems problems) {
+        return site.pages().parallelStream()
+                .map(p -> render(p, site, mode, problems))
+                .collect(Collectors.toList());
+    }
+
+    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
+        PageContext ctx = new PageContext(page, problems);
+        Document doc = PARSER.parse(page.body());
+        doc.set(PageContext.KEY, ctx);
+        boolean[] raw = {false};
+        visit(doc, node -> {
+            if (node instanceof Link l) {
+                Links.resolve(l.getUrl().unescape(), ctx.line(l.getStartOffset()), false, ctx, site, mode);
+            } else if (node instanceof Image img) {
+                Links.resolve(img.getUrl().unescape(), ctx.line(img.getStartOffset()), true, ctx, site, mode);
+                checkAlt(img.getText().toString(), img, ctx);
+            } else if (node instanceof ImageRef img) {
+                checkAlt(img.getText().toString(), img, ctx);
+            } else if (node instanceof Reference r) {
+                Links.resolve(r.getUrl().unescape(), ctx.line(r.getStartOffset()), false, ctx, site, mode);
+            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                raw[0] = true;
+            }
+        });
+        String html = RENDERER.render(doc);
+        List<RenderedPage.Heading> headings = new ArrayList<>();
+        visit(doc, node -> {
+            if (node instanceof Heading h) {
+                headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip()));
+            }
+        });
+        return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
+                sections(doc), raw[0]);
+    }
+
+    private static void checkAlt(String alt, Node img, PageContext ctx) {
+        if (alt.isBlank()) {
+            ctx.problems.warning(ctx.page.source(), ctx.line(img.getStartOffset()), "ảnh không có mô tả (alt)",
+                    "Viết mô tả ngắn trong ngoặc vuông, ví dụ ![Sơ đồ các bước hòa giải](so-do.png): "
+                            + "người khiếm thị và điện thoại tắt ảnh cần nó.");
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
+
+    /** Every id the fragment defines: headings, footnotes, and any written in raw HTML. */
+    private static Set<String> ids(String html) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = ID.matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return Set.copyOf(ids);
+    }
+
+    /** Splits the page at its headings into plain text, the unit search will index. */
+    private static List<RenderedPage.SectionText> sections(Document doc) {
+        List<RenderedPage.SectionText> out = new ArrayList<>();
+        String id = "";
+        String heading = "";
+        int level = 0;
+        StringBuilder text = new StringBuilder();
+        TextCollectingVisitor collector = new TextCollectingVisitor();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h) {
+                if (text.length() > 0 || !id.isEmpty()) {
+                    out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
+                }
+                id = h.getAnchorRefId();
+                heading = h.getAnchorRefText().strip();
+                level = h.getLevel();
+                text.setLength(0);
+            } else if (!(n instanceof HtmlCommentBlock)) {
+                String t = collector.collectAndGetText(n);
+                if (!t.isBlank()) {
+                    text.append(t.strip()).append('\n');
+                }
+            }
+        }
+        if (text.length() > 0 || !id.isEmpty()) {
+            out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void visit(Node node, java.util.function.Consumer<Node> f) {
+        // Iterative: legal pages nest deeply enough to matter for recursion.
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(node);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            f.accept(n);
+            Node c = n.getLastChild();
+            while (c != null) {
+                stack.push(c);
+                c = c.getPrevious();
+            }
+        }
+    }
+
+    /** Checks every {@code #anchor} link against the ids of the page it points at. */
+    public static void checkAnchors(List<RenderedPage> pages, SiteConfig.BrokenLinks mode, Problems problems) {
+        java.util.Map<String, RenderedPage> byOutput = new java.util.HashMap<>();
+        for (RenderedPage p : pages) {
+            byOutput.put(p.page().output(), p);
+        }
+        for (RenderedPage p : pages) {
+            for (RenderedPage.AnchorLink a : p.anchorLinks()) {
+                RenderedPage target = byOutput.get(a.targetOutput());
+                if (target == null || target.ids().contains(a.anchor())) {
+                    continue;
+                }
+                String message = "liên kết tới \"" + a.written() + "\": trang đích không có mục \"#" + a.anchor() + "\"";
+                String hint = "Mã mục là tiêu đề viết thường, bỏ dấu, nối bằng dấu gạch ngang"
+                        + suggestion(a.anchor(), target);
+                if (mode == SiteConfig.BrokenLinks.WARN) {
+                    problems.warning(p.page().source(), a.line(), message, hint);
+                } else {
+                    problems.error(p.page().source(), a.line(), message, hint);
+                }
+            }
+        }
+    }
+
+    private static String suggestion(String anchor, RenderedPage target) {
+        return target.headings().stream()
+                .min(Comparator.comparingInt(h -> distance(anchor, h.id())))
+                .filter(h -> distance(anchor, h.id()) <= Math.max(3, anchor.length() / 3))
+                .map(h -> "; có phải ý bạn là \"#" + h.id() + "\"?")
+                .orElse(".");
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

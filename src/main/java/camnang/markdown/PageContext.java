@@ -1,0 +1,62 @@
+package camnang.markdown;
+
+import camnang.Problems;
+import camnang.content.Page;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What one page's rendering needs to know and what it found; kept in the flexmark Document. */
+final class PageContext {
+    static final NullableDataKey<PageContext> KEY = new NullableDataKey<>("CAMNANG_PAGE", (PageContext) null);
+
+    final Page page;
+    final Problems problems;
+    /** Link as written → href in the output. */
+    final Map<String, String> hrefs = new HashMap<>();
+    /** Links as written that lead nowhere; rendered as marked text in warn mode. */
+    final Set<String> broken = new HashSet<>();
+    final List<RenderedPage.AnchorLink> anchors = new ArrayList<>();
+    private int[] lineStarts;
+
+    PageContext(Page page, Problems problems) {
+        this.page = page;
+        this.problems = problems;
+    }
+
+    /** The line of the source file holding {@code offset} of the body. */
+    int line(int offset) {
+        if (lineStarts == null) {
+            String body = page.body();
+            int n = 1;
+            for (int i = 0; i < body.length(); i++) {
+                if (body.charAt(i) == '\n') {
+                    n++;
+                }
+            }
+            lineStarts = new int[n];
+            int k = 1;
+            for (int i = 0; i < body.length(); i++) {
+                if (body.charAt(i) == '\n') {
+                    lineStarts[k++] = i + 1;
+                }
+            }
+        }
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return page.bodyLine() + lo;
+    }
+}

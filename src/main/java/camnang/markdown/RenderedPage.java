@@ -1,0 +1,36 @@
+package camnang.markdown;
+
+import camnang.content.Page;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A page's Markdown turned into an HTML fragment, with what later stages need:
+ * its headings for the table of contents, the ids it defines, the anchors its
+ * links point at (checked once every page is rendered), and the text of each
+ * section for search.
+ */
+public record RenderedPage(
+        Page page,
+        String html,
+        List<Heading> headings,
+        Set<String> ids,
+        List<AnchorLink> anchorLinks,
+        List<SectionText> sections,
+        boolean hasRawHtml) {
+
+    /** A heading of the page: level 1–6, its id, its plain text. */
+    public record Heading(int level, String id, String text) {
+    }
+
+    /** A link to {@code #anchor} in the page written to {@code targetOutput}, at a line of this page. */
+    public record AnchorLink(int line, String targetOutput, String anchor, String written) {
+    }
+
+    /**
+     * The plain text of one part of the page: what comes before the first heading
+     * ({@code id} empty), or a heading and what follows it up to the next heading.
+     */
+    public record SectionText(String id, String heading, int level, String text) {
+    }
+}

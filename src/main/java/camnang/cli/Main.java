@@ -1,2 +1,209 @@
 package camnang.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import camnang.Camnang;
+import camnang.Problem;
+import camnang.content.SiteConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: parses options, calls {@link Camnang}, prints the report. No logic lives here. */
+@Command(name = "camnang", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n",
+        optionListHeading = "%nTùy chọn:%n", commandListHeading = "%nLệnh:%n",
+        description = "Biến thư mục Markdown thành trang web tĩnh có tìm kiếm.",
+        subcommands = {Main.Build.class, Main.Check.class})
+public final class Main implements Callable<Integer> {
+    static final int OK = 0;
+    static final int CONTENT_ERRORS = 1;
+    static final int USAGE = 2;
+    /** Warnings shown before the rest are only counted (all with --verbose). */
+    static final int WARNINGS_SHOWN = 50;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này rồi thoát.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Hiện phiên bản rồi thoát.")
+    boolean version;
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, utf8(System.out), utf8(System.err)));
+    }
+
+    private static PrintStream utf8(PrintStream s) {
+        return new PrintStream(s, true, StandardCharsets.UTF_8);
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCommandName("java -jar target/camnang.jar");
+        cl.getCommandSpec().version("camnang 0.1.0");
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("Lỗi cách dùng: " + translate(ex));
+            c.getErr().println("Xem hướng dẫn: java -jar target/camnang.jar "
+                    + (c.getCommandSpec().parent() == null ? "" : c.getCommandName() + " ") + "--help");
+            return USAGE;
+        });
+        cl.setExitCodeExceptionMapper(e -> 3);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.setOut(new PrintWriter(out, true));
+            sub.setErr(new PrintWriter(err, true));
+        }
+        Build.out = out;
+        Build.err = err;
+        return cl.execute(args);
+    }
+
+    static String translate(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            return "không hiểu " + String.join(" ", u.getUnmatched());
+        }
+        if (ex instanceof CommandLine.MissingParameterException) {
+            return "thiếu giá trị: " + ex.getMessage();
+        }
+        return ex.getMessage();
+    }
+
+    static class Common {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này rồi thoát.")
+        boolean help;
+
+        @Option(names = "--source", paramLabel = "THƯ_MỤC", defaultValue = "content",
+                description = "Thư mục nội dung Markdown (mặc định: ${DEFAULT-VALUE}).")
+        Path source;
+
+        @Option(names = "--templates", paramLabel = "THƯ_MỤC",
+                description = "Thư mục mẫu giao diện (mặc định: site-templates nếu có, nếu không thì giao diện có sẵn).")
+        Path templates;
+
+        @Option(names = "--broken-links", paramLabel = "error|warn",
+                description = "Liên kết hỏng là lỗi (error, mặc định) hay chỉ là cảnh báo (warn, cho nội dung nhập từ nơi khác).")
+        String brokenLinks;
+
+        @Option(names = {"-v", "--verbose"}, description = "Hiện mọi cảnh báo và lưu ý, không rút gọn.")
+        boolean verbose;
+
+        SiteConfig.BrokenLinks mode() {
+            if (brokenLinks == null) {
+                return null;
+            }
+            return switch (brokenLinks) {
+                case "error" -> SiteConfig.BrokenLinks.ERROR;
+                case "warn" -> SiteConfig.BrokenLinks.WARN;
+                default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--broken-links chỉ nhận error hoặc warn, không phải \"" + brokenLinks + "\"");
+            };
+        }
+    }
+
+    @Command(name = "build", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n", optionListHeading = "%nTùy chọn:%n",
+            description = {"Xây dựng trang web vào thư mục đầu ra.",
+                    "Mã thoát: 0 thành công, 1 nội dung có lỗi (trang cũ được giữ nguyên), 2 sai cách dùng."})
+    static final class Build extends Common implements Callable<Integer> {
+        static PrintStream out = System.out;
+        static PrintStream err = System.err;
+
+        @Option(names = "--out", paramLabel = "THƯ_MỤC", defaultValue = "_site",
+                description = "Thư mục đầu ra (mặc định: ${DEFAULT-VALUE}); chỉ được thay khi build thành công.")
+        Path output;
+
+        @Option(names = "--base-url", paramLabel = "ĐỊA_CHỈ",
+                description = "Địa chỉ công khai của trang, ví dụ https://sadec.dongthap.gov.vn/hoa-giai/ (để tạo sitemap.xml và feed.xml).")
+        String baseUrl;
+
+        @Override
+        public Integer call() {
+            String base = baseUrl;
+            if (base != null) {
+                if (!base.matches("(?i)^https?://[^/\\s]+.*")) {
+                    err.println("Lỗi cách dùng: --base-url phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, không phải \""
+                            + base + "\"");
+                    return USAGE;
+                }
+                base = base.endsWith("/") ? base : base + "/";
+            }
+            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates));
+            return report(r, verbose, out, err, true);
+        }
+    }
+
+    @Command(name = "check", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n", optionListHeading = "%nTùy chọn:%n",
+            description = {"Kiểm tra nội dung như khi build, nhưng không ghi tệp nào.",
+                    "Mã thoát: 0 không có lỗi, 1 nội dung có lỗi, 2 sai cách dùng."})
+    static final class Check extends Common implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Camnang.Report r = Camnang.build(new Camnang.Options(source, null, null, mode(), templates));
+            return report(r, verbose, Build.out, Build.err, false);
+        }
+    }
+
+    static int report(Camnang.Report r, boolean verbose, PrintStream out, PrintStream err, boolean build) {
+        int warningsShown = 0;
+        int hidden = 0;
+        for (Problem p : r.problems()) {
+            if (p.severity() != Problem.Severity.ERROR && !verbose && warningsShown >= WARNINGS_SHOWN) {
+                hidden++;
+                continue;
+            }
+            if (p.severity() != Problem.Severity.ERROR) {
+                warningsShown++;
+            }
+            err.println(p.format());
+        }
+        if (hidden > 0) {
+            err.println("… và " + hidden + " cảnh báo, lưu ý khác (thêm --verbose để xem tất cả).");
+        }
+        String counts = r.count(Problem.Severity.ERROR) + " lỗi, " + r.count(Problem.Severity.WARNING) + " cảnh báo, "
+                + r.count(Problem.Severity.NOTICE) + " lưu ý";
+        if (!r.ok()) {
+            err.println((build ? "Build thất bại" : "Kiểm tra thấy lỗi") + ": " + counts + "."
+                    + (build ? " Thư mục " + r.out() + " cũ được giữ nguyên." : ""));
+            return CONTENT_ERRORS;
+        }
+        for (String n : r.notes()) {
+            out.println("Lưu ý: " + n);
+        }
+        if (build) {
+            out.println("Đã xây dựng " + r.pages() + " trang, " + r.sections() + " mục vào " + r.out() + " ("
+                    + r.files() + " tệp; " + counts + ").");
+            out.println("Mở " + r.out().resolve("index.html") + " bằng trình duyệt để xem.");
+        } else {
+            out.println("Kiểm tra xong " + r.pages() + " trang, " + r.sections() + " mục: " + counts + ".");
+        }
+        out.println("Thời gian: " + times(r.millis()));
+        return OK;
+    }
+
+    private static String times(Map<String, Long> millis) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : millis.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(" · ");
+            }
+            sb.append(e.getKey()).append(' ').append(String.format(Locale.forLanguageTag("vi"), "%.2f s", e.getValue() / 1000.0));
+        }
+        return sb.toString();
+    }
+
+    static List<String> commands() {
+        return List.of("build", "check");
+    }
+}

@@ -35,6 +35,11 @@ public final class Content {
     }
 
     public static Site load(Path source, Problems problems) {
+        return load(source, null, problems);
+    }
+
+    /** @param brokenLinks overrides the site setting when not null */
+    public static Site load(Path source, SiteConfig.BrokenLinks brokenLinks, Problems problems) {
         if (!Files.isDirectory(source)) {
             problems.error("", 0, "không tìm thấy thư mục nội dung",
                     "Chạy lệnh trong thư mục dự án, hoặc chỉ rõ thư mục bằng --source.");
@@ -128,8 +133,14 @@ public final class Content {
         Site site = new Site(config, root, all, files, drafts);
         for (SiteConfig.MenuItem item : config.menu()) {
             if (!isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
-                problems.error(SiteSettings.FILE, item.line(), "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link()
-                        + "\", không có trong nội dung", "Viết đường dẫn tới một thư mục hoặc tệp .md trong thư mục nội dung.");
+                String message = "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link() + "\", không có trong nội dung";
+                String hint = "Viết đường dẫn tới một thư mục hoặc tệp .md trong thư mục nội dung.";
+                SiteConfig.BrokenLinks mode = brokenLinks != null ? brokenLinks : config.brokenLinks();
+                if (mode == SiteConfig.BrokenLinks.WARN) {
+                    problems.warning(SiteSettings.FILE, item.line(), message, hint);
+                } else {
+                    problems.error(SiteSettings.FILE, item.line(), message, hint);
+                }
             }
         }
         return site;

@@ -107,7 +107,7 @@ final class FrontMatter {
             return finish(null, "", 1, rel, problems, migrations, 2);
         }
         bodyLine = line + 1;
-        Node root = Yamls.compose(text.substring(yamlStart, yamlEnd), rel, 2, problems);
+        Node root = Yamls.compose(text.substring(yamlStart, yamlEnd), rel, 2, problems, true);
         if (root != null && !(root instanceof MappingNode)) {
             problems.error(rel, Yamls.line(root, 2), "phần đầu trang phải là các dòng \"khóa: giá trị\"",
                     "Ví dụ: title: Hòa giải ở cơ sở là gì");
@@ -130,8 +130,9 @@ final class FrontMatter {
                 String key = keyNode.getValue();
                 int line = Yamls.line(keyNode, firstLine);
                 if (!seen.add(key)) {
-                    problems.error(rel, line, "khóa \"" + key + "\" được viết hai lần", "Xóa một trong hai dòng.");
-                    continue;
+                    // Other generators keep the last value; so do we, but say so.
+                    problems.warning(rel, line, "khóa \"" + key + "\" được viết hai lần; dùng giá trị ở dòng này",
+                            "Xóa một trong hai dòng.");
                 }
                 b.key(key, line, t.getValueNode(), migrations);
             }

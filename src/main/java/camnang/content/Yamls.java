@@ -28,10 +28,52 @@ final class Yamls {
      * @param firstLine the line of the file on which {@code yaml} starts
      */
     static Node compose(String yaml, String rel, int firstLine, Problems problems) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true);
+        return compose(yaml, rel, firstLine, problems, false);
+    }
+
+    /** How many lines of front matter are read as plain text before giving up. */
+    private static final int REPAIRS = 20;
+    private static final java.util.regex.Pattern TOP_LEVEL = java.util.regex.Pattern.compile("^([A-Za-z_][\\w-]*):[ \\t]+(\\S.*?)\\s*$");
+
+    /**
+     * Like {@link #compose(String, String, int, Problems)}, but a top-level line whose value
+     * breaks YAML only by a colon or quotes inside it ({@code trich_yeu: Quy định: …}, as
+     * other generators tolerate) is read as plain text, with a warning instead of an error.
+     */
+    static Node compose(String yaml, String rel, int firstLine, Problems problems, boolean lenient) {
+        if (lenient) {
+            String[] lines = yaml.split("\n", -1);
+            List<Integer> repaired = new ArrayList<>();
+            for (int attempt = 0; attempt <= REPAIRS; attempt++) {
+                try {
+                    Node n = parse(String.join("\n", lines));
+                    for (int i : repaired) {
+                        problems.warning(rel, i + firstLine, "giá trị không đúng cú pháp YAML (có dấu hai chấm hoặc ngoặc kép "
+                                + "bên trong); camnang đọc cả dòng là chữ",
+                                "Đặt giá trị trong ngoặc kép, và viết dấu ngoặc kép bên trong là \\\".");
+                    }
+                    return n;
+                } catch (MarkedYAMLException e) {
+                    int at = e.getProblemMark() == null ? -1 : e.getProblemMark().getLine();
+                    int fix = repairable(lines, at);
+                    if (fix < 0 || repaired.contains(fix)) {
+                        break;
+                    }
+                    java.util.regex.Matcher m = TOP_LEVEL.matcher(lines[fix]);
+                    m.matches();
+                    String value = m.group(2);
+                    if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    lines[fix] = m.group(1) + ": '" + value.replace("'", "''") + "'";
+                    repaired.add(fix);
+                } catch (YAMLException e) {
+                    break;
+                }
+            }
+        }
         try {
-            return new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+            return parse(yaml);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + firstLine : firstLine;
             problems.error(rel, line, "YAML không hợp lệ: " + explain(e.getProblem(), e.getContext()),
@@ -43,6 +85,32 @@ final class Yamls {
                     "Kiểm tra lại cú pháp YAML của phần này.");
             return null;
         }
+    }
+
+    private static Node parse(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        return new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+    }
+
+    /** The line to read as text: the failing line, or the nearest top-level line above it. */
+    private static int repairable(String[] lines, int at) {
+        for (int i = Math.min(at, lines.length - 1); i >= 0 && i >= at - 1; i--) {
+            java.util.regex.Matcher m = TOP_LEVEL.matcher(lines[i]);
+            if (m.matches()) {
+                String v = m.group(2);
+                char c = v.charAt(0);
+                boolean quoted = c == '"' || c == '\'';
+                if ("[{|>&*!%@`#".indexOf(c) >= 0) {
+                    return -1;
+                }
+                if (v.contains(": ") || (quoted && v.indexOf(c, 1) < v.length() - 1)) {
+                    return i;
+                }
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** snakeyaml speaks English; staff get the common cases in Vietnamese. */

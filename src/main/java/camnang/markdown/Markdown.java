@@ -15,7 +15,6 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -45,15 +44,16 @@ import java.util.stream.Collectors;
  * with their lines.
  */
 public final class Markdown {
+    /** Callouts cost a look at every line; most pages have none, so they get a parser without. */
     private static final Parser PARSER;
+    private static final Parser PARSER_WITH_CALLOUTS;
     private static final HtmlRenderer RENDERER;
 
     static {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                AdmonitionExtension.create(), DefinitionExtension.create(), AutolinkExtension.create(),
-                StrikethroughExtension.create()));
+                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create()));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
@@ -67,7 +67,13 @@ public final class Markdown {
         options.set(TocExtension.DIV_CLASS, "toc-trong-trang");
         options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "chu-thich-quay-lai");
         PARSER = Parser.builder(options).build();
-        RENDERER = HtmlRenderer.builder(options)
+        MutableDataSet withCallouts = new MutableDataSet(options);
+        withCallouts.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
+                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(),
+                AdmonitionExtension.create()));
+        PARSER_WITH_CALLOUTS = Parser.builder(withCallouts).build();
+        RENDERER = HtmlRenderer.builder(withCallouts)
                 .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
                     @Override
                     public HtmlIdGenerator create(LinkResolverContext context) {
@@ -97,7 +103,9 @@ public final class Markdown {
 
     public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
         PageContext ctx = new PageContext(page, problems);
-        Document doc = PARSER.parse(page.body());
+        String body = page.body();
+        boolean callouts = body.contains("!!! ") || body.contains("??? ") || body.contains("???+ ");
+        Document doc = (callouts ? PARSER_WITH_CALLOUTS : PARSER).parse(body);
         doc.set(PageContext.KEY, ctx);
         boolean[] raw = {false};
         visit(doc, node -> {
@@ -110,8 +118,13 @@ public final class Markdown {
                 checkAlt(img.getText().toString(), img, ctx);
             } else if (node instanceof Reference r) {
                 Links.resolve(r.getUrl().unescape(), ctx.line(r.getStartOffset()), false, ctx, site, mode);
-            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+            } else if ((node instanceof HtmlBlock || node instanceof HtmlInline) && !site.config().rawHtml()) {
                 raw[0] = true;
+                if (!camnang.html.Html.isSafe(node.getChars().toString())) {
+                    ctx.problems.warning(page.source(), ctx.line(node.getStartOffset()),
+                            "mã HTML không an toàn (script, style, iframe, thuộc tính on…) đã bị lọc bỏ",
+                            "Viết nội dung bằng Markdown; nếu thật cần mã HTML, đặt raw_html: allow trong site.yaml.");
+                }
             }
         });
         String html = RENDERER.render(doc);
@@ -133,16 +146,20 @@ public final class Markdown {
         }
     }
 
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
-
     /** Every id the fragment defines: headings, footnotes, and any written in raw HTML. */
     private static Set<String> ids(String html) {
-        Set<String> ids = new LinkedHashSet<>();
-        Matcher m = ID.matcher(html);
-        while (m.find()) {
-            ids.add(m.group(1));
+        Set<String> ids = new java.util.HashSet<>();
+        int i = 0;
+        while ((i = html.indexOf(" id=\"", i)) >= 0) {
+            int start = i + 5;
+            int end = html.indexOf('"', start);
+            if (end < 0) {
+                break;
+            }
+            ids.add(html.substring(start, end));
+            i = end;
         }
-        return Set.copyOf(ids);
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     /** Splits the page at its headings into plain text, the unit search will index. */

@@ -1,0 +1,171 @@
+package camnang;
+
+import camnang.content.Content;
+import camnang.content.Kind;
+import camnang.content.Site;
+import camnang.content.SiteConfig;
+import camnang.html.Html;
+import camnang.markdown.Markdown;
+import camnang.markdown.RenderedPage;
+import camnang.publish.Assets;
+import camnang.publish.Feeds;
+import camnang.publish.Output;
+import camnang.render.Templates;
+import camnang.render.View;
+import camnang.render.Views;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * camnang's one entry point: runs the stages in order (content → markdown → html →
+ * render → publish) and returns what happened. Content problems are collected and
+ * returned, never thrown; only programming errors escape as exceptions.
+ */
+public final class Camnang {
+    private Camnang() {
+    }
+
+    /**
+     * @param out         where to write the site; null to only check
+     * @param baseUrl     the site's public address, for sitemap.xml and the feed; may be null
+     * @param brokenLinks overrides the site setting when not null
+     * @param templates   the template folder; null to look for {@code site-templates/}
+     */
+    public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
+    }
+
+    /** What a build did: its problems, counts, time per stage, and any notices about skipped outputs. */
+    public record Report(boolean ok, List<Problem> problems, int pages, int sections, int files,
+                         Map<String, Long> millis, List<String> notes, Path out) {
+        public long count(Problem.Severity s) {
+            return problems.stream().filter(p -> p.severity() == s).count();
+        }
+    }
+
+    public static Report build(Options o) {
+        Problems problems = new Problems(display(o.source()));
+        Map<String, Long> millis = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        long t0 = System.nanoTime();
+        long t = t0;
+
+        if (o.out() != null) {
+            String clash = outputClash(o.source(), o.out());
+            if (clash != null) {
+                problems.add(Problem.error(o.out().toString(), 0, clash,
+                        "Chọn một thư mục đầu ra riêng, ví dụ --out _site."));
+                return new Report(false, problems.sorted(), 0, 0, 0, millis, notes, o.out());
+            }
+        }
+        Site site = Content.load(o.source(), o.brokenLinks(), problems);
+        String baseUrl = o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
+        SiteConfig.BrokenLinks mode = o.brokenLinks() != null ? o.brokenLinks() : site.config().brokenLinks();
+        t = lap(millis, "nạp nội dung", t);
+
+        Path templateDir = Templates.locate(o.templates(), o.source());
+        String templateDisplay = o.templates() != null ? o.templates().toString()
+                : templateDir.isAbsolute() ? "site-templates" : templateDir.toString();
+        Templates templates = Files.isDirectory(templateDir) ? Templates.compile(templateDir, templateDisplay, problems) : null;
+        if (templates == null && !problems.hasErrors()) {
+            problems.add(Problem.error(templateDisplay, 0, "không tìm thấy thư mục mẫu giao diện",
+                    "Chỉ rõ thư mục bằng --templates, hoặc bỏ tùy chọn này để dùng giao diện mặc định."));
+        }
+        t = lap(millis, "biên dịch giao diện", t);
+        try {
+            List<RenderedPage> rendered = Markdown.renderAll(site, mode, problems);
+            Markdown.checkAnchors(rendered, mode, problems);
+            t = lap(millis, "markdown", t);
+            int pages = (int) site.pages().stream().filter(p -> p.kind() == Kind.PAGE).count();
+            int sections = site.pages().size() - pages;
+            if (problems.hasErrors() || o.out() == null) {
+                return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
+            }
+
+            Assets assets = Assets.scan(templateDir.resolve("assets"));
+            Views views = new Views(site, assets.outputs(), baseUrl);
+            AtomicBoolean failed = new AtomicBoolean();
+            int written;
+            try (Output out = Output.open(o.out())) {
+                rendered.parallelStream().forEach(rp -> {
+                    String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
+                    String html = templates.render(Views.templateFor(rp.page()), views.page(rp, fragment), problems);
+                    if (html == null) {
+                        failed.set(true);
+                    } else {
+                        out.write(rp.page().output(), html);
+                    }
+                });
+                List<String> extra = new ArrayList<>();
+                for (Views.Generated g : views.generated()) {
+                    View v = g.view();
+                    String html = templates.render(g.template(), v, problems);
+                    if (html == null) {
+                        failed.set(true);
+                    } else {
+                        out.write(v.path(), html);
+                        if (!v.path().equals("404.html")) {
+                            extra.add(v.path());
+                        }
+                    }
+                }
+                t = lap(millis, "giao diện", t);
+                if (failed.get() || problems.hasErrors()) {
+                    return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
+                }
+                assets.writeTo(out);
+                site.files().parallelStream().forEach(f -> out.copy(o.source().resolve(f.source()), f.output()));
+                out.write("robots.txt", Feeds.robots(baseUrl));
+                if (baseUrl != null) {
+                    out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
+                    out.write("feed.xml", Feeds.atom(site, baseUrl));
+                } else {
+                    notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
+                            + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
+                }
+                written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
+                        + 1 + (baseUrl != null ? 2 : 0);
+                out.commit();
+            }
+            lap(millis, "ghi tệp", t);
+            millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);
+            return new Report(true, problems.sorted(), pages, sections, written, millis, notes, o.out());
+        } finally {
+            if (templates != null) {
+                templates.close();
+            }
+        }
+    }
+
+    /** Refuses an output folder that would swallow the sources or the working folder. */
+    private static String outputClash(Path source, Path out) {
+        Path s = source.toAbsolutePath().normalize();
+        Path o = out.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (s.startsWith(o)) {
+            return "thư mục đầu ra chứa thư mục nội dung; build sẽ xóa mất nội dung";
+        }
+        if (o.startsWith(s)) {
+            return "thư mục đầu ra nằm trong thư mục nội dung";
+        }
+        if (cwd.startsWith(o)) {
+            return "thư mục đầu ra chứa thư mục đang làm việc";
+        }
+        return null;
+    }
+
+    private static long lap(Map<String, Long> millis, String stage, long since) {
+        long now = System.nanoTime();
+        millis.put(stage, (now - since) / 1_000_000);
+        return now;
+    }
+
+    private static String display(Path source) {
+        String s = source.toString().replace('\\', '/');
+        return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
+    }
+}

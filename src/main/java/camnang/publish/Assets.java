@@ -1,0 +1,70 @@
+package camnang.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Stylesheets and scripts from {@code site-templates/assets/}, written as
+ * {@code assets/style.<hash>.css}: a portal may cache them for ever, and a new build
+ * never shows an old stylesheet.
+ */
+public final class Assets {
+    private final Map<String, Path> sources;
+    private final Map<String, String> outputs;
+
+    private Assets(Map<String, Path> sources, Map<String, String> outputs) {
+        this.sources = sources;
+        this.outputs = outputs;
+    }
+
+    public static Assets scan(Path dir) {
+        Map<String, Path> sources = new TreeMap<>();
+        Map<String, String> outputs = new TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+                for (Path f : files) {
+                    String rel = dir.relativize(f).toString().replace('\\', '/');
+                    if (rel.startsWith(".") || rel.contains("/.")) {
+                        continue;
+                    }
+                    sources.put(rel, f);
+                    outputs.put(rel, "assets/" + hashed(rel, Files.readAllBytes(f)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Assets(sources, outputs);
+    }
+
+    /** Asset name ({@code style.css}) → output path ({@code assets/style.1a2b3c4d5e.css}). */
+    public Map<String, String> outputs() {
+        return outputs;
+    }
+
+    public void writeTo(Output out) {
+        sources.forEach((rel, src) -> out.copy(src, outputs.get(rel)));
+    }
+
+    static String hashed(String rel, byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String hash = HexFormat.of().formatHex(digest, 0, 5);
+            int dot = rel.lastIndexOf('.');
+            int slash = rel.lastIndexOf('/');
+            return dot > slash + 1 ? rel.substring(0, dot) + "." + hash + rel.substring(dot) : rel + "." + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

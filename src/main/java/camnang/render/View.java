@@ -1,0 +1,81 @@
+package camnang.render;
+
+import camnang.Urls;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template sees: one output page. Every URL a template writes goes through
+ * {@link #url(String)} or {@link #asset(String)}, so links stay relative and the site
+ * works at a portal's sub-path, at a domain root and from file://.
+ *
+ * @param kind      home, section, page, list or 404
+ * @param path      this page's output path, e.g. {@code nguoi-dan/hoi-dap.html}
+ * @param html      the page's own content as HTML (already safe)
+ * @param items     the pages a list or section page lists
+ * @param params    front-matter keys camnang does not know, for custom templates
+ */
+public record View(
+        SiteInfo site,
+        String kind,
+        String path,
+        String title,
+        String description,
+        String html,
+        PageInfo info,
+        List<Link> breadcrumbs,
+        List<Heading> toc,
+        List<NavItem> sidebar,
+        Link previous,
+        Link next,
+        List<Item> items,
+        List<Link> children,
+        List<Item> recent,
+        Map<String, Object> params,
+        Map<String, String> assets,
+        String baseHref) {
+
+    /** A relative URL from this page to the output file {@code target}. */
+    public String url(String target) {
+        return Urls.encodePath(Urls.relative(path, target));
+    }
+
+    /** A relative URL to a stylesheet or script, by its name in {@code site-templates/assets/}. */
+    public String asset(String name) {
+        String out = assets.get(name);
+        if (out == null) {
+            throw new IllegalArgumentException("không có tệp assets/" + name + " trong thư mục giao diện");
+        }
+        return url(out);
+    }
+
+    public boolean is(String k) {
+        return kind.equals(k);
+    }
+
+    /** Site-wide settings and navigation. */
+    public record SiteInfo(String title, String description, String language, String footer, List<Link> menu,
+                           String homePath, String recentPath, String tagsPath, List<Link> audiences) {
+    }
+
+    /** Facts shown under a page's title. */
+    public record PageInfo(String type, String date, String dateIso, String updated, String updatedIso,
+                           List<Link> tags, List<Link> audience) {
+    }
+
+    /** A link to an output file; {@code current} marks the page being shown. */
+    public record Link(String title, String path, boolean current) {
+    }
+
+    public record Heading(int level, String id, String text) {
+    }
+
+    /** A page in a list: title, where, a line of description, date and kind. */
+    public record Item(String title, String path, String description, String date, String dateIso, String type,
+                       String section) {
+    }
+
+    /** An entry of the sidebar tree. */
+    public record NavItem(String title, String path, boolean current, boolean open, List<NavItem> children) {
+    }
+}

@@ -78,7 +78,7 @@ public final class Camnang {
         t = lap(millis, "biên dịch giao diện", t);
         try {
             List<RenderedPage> rendered = Markdown.renderAll(site, mode, problems);
-            Markdown.checkAnchors(rendered, mode, problems);
+            rendered = Markdown.checkAnchors(rendered, mode, problems);
             t = lap(millis, "markdown", t);
             int pages = (int) site.pages().stream().filter(p -> p.kind() == Kind.PAGE).count();
             int sections = site.pages().size() - pages;

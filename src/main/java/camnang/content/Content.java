@@ -31,6 +31,8 @@ public final class Content {
             "moi-cap-nhat.html", "tim-kiem.html");
     public static final Set<String> RESERVED_DIRS = Set.of("assets", "chu-de", "doi-tuong", "search");
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
+
     private Content() {
     }
 
@@ -147,7 +149,7 @@ public final class Content {
     }
 
     static boolean isExternal(String link) {
-        return link.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || link.startsWith("//");
+        return SCHEME.matcher(link).lookingAt() || link.startsWith("//");
     }
 
     private static boolean isHidden(String rel) {

@@ -8,23 +8,36 @@ import java.util.Optional;
 
 /** Turns a link as an author wrote it into a relative href to the output, reporting what leads nowhere. */
 final class Links {
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
+
     private Links() {
     }
 
     static boolean isExternal(String url) {
-        return url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || url.startsWith("//");
+        return SCHEME.matcher(url).lookingAt() || url.startsWith("//");
     }
 
     static void resolve(String url, int line, boolean image, PageContext ctx, Site site, SiteConfig.BrokenLinks mode) {
         if (ctx.hrefs.containsKey(url) || ctx.broken.contains(url)) {
             // Same link again: report each place it is broken, resolve once.
-            if (ctx.broken.contains(url)) {
+            if (ctx.broken.contains(url) && !url.isEmpty()) {
                 report(url, line, image, ctx, site, null, mode);
             }
             return;
         }
         Page page = ctx.page;
-        if (url.isEmpty() || isExternal(url)) {
+        if (url.isEmpty()) {
+            ctx.broken.add(url);
+            String message = "liên kết không có địa chỉ";
+            String hint = "Viết địa chỉ trong ngoặc tròn: [chữ](trang.md), hoặc bỏ ngoặc vuông.";
+            if (mode == SiteConfig.BrokenLinks.WARN) {
+                ctx.problems.warning(page.source(), line, message, hint);
+            } else {
+                ctx.problems.error(page.source(), line, message, hint);
+            }
+            return;
+        }
+        if (isExternal(url)) {
             ctx.hrefs.put(url, url);
             return;
         }
@@ -42,7 +55,7 @@ final class Links {
         if (path.isEmpty()) {
             ctx.hrefs.put(url, url);
             if (fragment != null && !fragment.isEmpty()) {
-                ctx.anchors.add(new RenderedPage.AnchorLink(line, page.output(), fragment, url));
+                ctx.anchors.add(new RenderedPage.AnchorLink(line, page.output(), fragment, url, url));
             }
             return;
         }
@@ -56,7 +69,7 @@ final class Links {
         if (fragment != null && !fragment.isEmpty()) {
             href += "#" + fragment;
             if (target.get().page() != null) {
-                ctx.anchors.add(new RenderedPage.AnchorLink(line, target.get().output(), fragment, url));
+                ctx.anchors.add(new RenderedPage.AnchorLink(line, target.get().output(), fragment, url, href));
             }
         }
         ctx.hrefs.put(url, href);

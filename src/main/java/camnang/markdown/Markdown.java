@@ -53,7 +53,7 @@ public final class Markdown {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create()));
+                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(), ExplicitIds.create()));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
@@ -70,7 +70,7 @@ public final class Markdown {
         MutableDataSet withCallouts = new MutableDataSet(options);
         withCallouts.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(),
+                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(), ExplicitIds.create(),
                 AdmonitionExtension.create()));
         PARSER_WITH_CALLOUTS = Parser.builder(withCallouts).build();
         RENDERER = HtmlRenderer.builder(withCallouts)
@@ -207,16 +207,31 @@ public final class Markdown {
         }
     }
 
-    /** Checks every {@code #anchor} link against the ids of the page it points at. */
-    public static void checkAnchors(List<RenderedPage> pages, SiteConfig.BrokenLinks mode, Problems problems) {
+    /**
+     * Checks every {@code #anchor} link against the ids of the page it points at and returns
+     * the pages with their links mended: an anchor written with diacritics or capitals
+     * ({@code #Điều-7}) is pointed at the id it means; in warn mode a missing anchor is
+     * dropped (a link to another page) or the link is marked (within the page), so the
+     * output never holds a link that leads nowhere.
+     */
+    public static List<RenderedPage> checkAnchors(List<RenderedPage> pages, SiteConfig.BrokenLinks mode, Problems problems) {
         java.util.Map<String, RenderedPage> byOutput = new java.util.HashMap<>();
         for (RenderedPage p : pages) {
             byOutput.put(p.page().output(), p);
         }
+        List<RenderedPage> out = new ArrayList<>(pages.size());
         for (RenderedPage p : pages) {
+            String html = p.html();
             for (RenderedPage.AnchorLink a : p.anchorLinks()) {
                 RenderedPage target = byOutput.get(a.targetOutput());
                 if (target == null || target.ids().contains(a.anchor())) {
+                    continue;
+                }
+                String written = "href=\"" + escapeAttr(a.href()) + "\"";
+                String slug = camnang.Slug.of(a.anchor());
+                if (!slug.isEmpty() && target.ids().contains(slug)) {
+                    String base = a.href().substring(0, a.href().indexOf('#') + 1);
+                    html = html.replace(written, "href=\"" + escapeAttr(base + slug) + "\"");
                     continue;
                 }
                 String message = "liên kết tới \"" + a.written() + "\": trang đích không có mục \"#" + a.anchor() + "\"";
@@ -224,11 +239,23 @@ public final class Markdown {
                         + suggestion(a.anchor(), target);
                 if (mode == SiteConfig.BrokenLinks.WARN) {
                     problems.warning(p.page().source(), a.line(), message, hint);
+                    String base = a.href().substring(0, a.href().indexOf('#'));
+                    html = html.replace(written, base.isEmpty()
+                            ? "class=\"lien-ket-hong\" title=\"Mục được dẫn chiếu không có trong trang này\""
+                            : "href=\"" + escapeAttr(base) + "\"");
                 } else {
                     problems.error(p.page().source(), a.line(), message, hint);
                 }
             }
+            out.add(html == p.html() ? p : new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
+                    p.sections(), p.hasRawHtml()));
         }
+        return out;
+    }
+
+    /** As flexmark writes attribute values. */
+    private static String escapeAttr(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String suggestion(String anchor, RenderedPage target) {

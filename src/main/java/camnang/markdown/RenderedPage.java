@@ -23,8 +23,11 @@ public record RenderedPage(
     public record Heading(int level, String id, String text) {
     }
 
-    /** A link to {@code #anchor} in the page written to {@code targetOutput}, at a line of this page. */
-    public record AnchorLink(int line, String targetOutput, String anchor, String written) {
+    /**
+     * A link to {@code #anchor} in the page written to {@code targetOutput}, at a line of this
+     * page; {@code written} is the link as the author wrote it, {@code href} as it was rendered.
+     */
+    public record AnchorLink(int line, String targetOutput, String anchor, String written, String href) {
     }
 
     /**

@@ -31,13 +31,11 @@ final class Callouts implements NodeRenderer {
         }
         String title = node.getTitle().isNull() ? TITLES.getOrDefault(kind, "Ghi chú") : node.getTitle().toString();
         html.line();
-        html.attr("class", "callout callout-" + kind).attr("role", "note").withAttr().tag("aside");
-        html.indent();
+        html.attr("class", "callout callout-" + kind).attr("role", "note").withAttr().tag("aside").line();
         if (!title.isEmpty()) {
             html.attr("class", "callout-title").withAttr().tag("p").text(title).closeTag("p").line();
         }
         context.renderChildren(node);
-        html.unIndent();
         html.closeTag("aside").line();
     }
 

@@ -59,6 +59,8 @@ public final class Markdown {
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
         options.set(TablesExtension.CLASS_NAME, "bang");
+        // Staff name files as Word does, with spaces: [Mẫu đơn](Mẫu đơn.pdf) must work.
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
@@ -73,7 +75,9 @@ public final class Markdown {
                 DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(), ExplicitIds.create(),
                 AdmonitionExtension.create()));
         PARSER_WITH_CALLOUTS = Parser.builder(withCallouts).build();
-        RENDERER = HtmlRenderer.builder(withCallouts)
+        // The renderer is built without flexmark's admonition renderer, which writes an SVG
+        // sprite sheet into every page; Callouts renders those blocks instead.
+        RENDERER = HtmlRenderer.builder(options)
                 .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
                     @Override
                     public HtmlIdGenerator create(LinkResolverContext context) {
@@ -182,7 +186,8 @@ public final class Markdown {
             } else if (!(n instanceof HtmlCommentBlock)) {
                 String t = collector.collectAndGetText(n);
                 if (!t.isBlank()) {
-                    text.append(t.strip()).append('\n');
+                    t = t.strip();
+                    text.append(t.contains("\n\n") ? t.replaceAll("\n\\s*\n", "\n") : t).append('\n');
                 }
             }
         }

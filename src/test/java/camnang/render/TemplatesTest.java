@@ -1,0 +1,98 @@
+package camnang.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camnang.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staff edit templates and rebuild without Maven; mistakes are reported with template and line. */
+class TemplatesTest {
+    @TempDir
+    Path tmp;
+
+    private Path copyTemplates() throws IOException {
+        Path dir = tmp.resolve("giao-dien");
+        Path from = Path.of("site-templates");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path to = dir.resolve(from.relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        return dir;
+    }
+
+    private Path site() {
+        return TestSites.write(tmp.resolve("content"), Map.of("a.md", "---\ntitle: Trang một\n---\nNội dung.\n"));
+    }
+
+    @Test
+    void editedTemplateShowsOnTheNextBuild() throws IOException {
+        Path templates = copyTemplates();
+        Path src = site();
+        Path out = tmp.resolve("site");
+        assertEquals(0, TestSites.run("build", "--source", src.toString(), "--out", out.toString(),
+                "--templates", templates.toString()).exit());
+        assertTrue(!Files.readString(out.resolve("a.html")).contains("Bản thử nghiệm"));
+        Path page = templates.resolve("page.jte");
+        Files.writeString(page, Files.readString(page).replace("<h1>${v.title()}</h1>", "<h1>${v.title()}</h1><p>Bản thử nghiệm</p>"));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(),
+                "--templates", templates.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(out.resolve("a.html")).contains("<h1>Trang một</h1><p>Bản thử nghiệm</p>"));
+    }
+
+    @Test
+    void templateSyntaxErrorNamesTemplateAndLine() throws IOException {
+        Path templates = copyTemplates();
+        Path page = templates.resolve("page.jte");
+        List<String> lines = Files.readAllLines(page);
+        lines.set(5, lines.get(5) + " @if(v.title().isEmpty())");
+        Files.write(page, lines);
+        TestSites.Run r = TestSites.run("build", "--source", site().toString(), "--out", tmp.resolve("site").toString(),
+                "--templates", templates.toString());
+        assertEquals(1, r.exit(), r.err());
+        List<String> problems = TestSites.problemLines(r.err());
+        assertEquals(1, problems.size(), r.err());
+        assertTrue(problems.get(0).startsWith(templates + "/page.jte:"), problems.get(0));
+        assertTrue(problems.get(0).contains(": lỗi: lỗi trong mẫu giao diện: "), problems.get(0));
+    }
+
+    @Test
+    void unknownNameInTemplateIsACompileErrorWithLine() throws IOException {
+        Path templates = copyTemplates();
+        Path list = templates.resolve("list.jte");
+        List<String> lines = Files.readAllLines(list);
+        lines.set(3, "<h1>${v.tieuDe()}</h1>");
+        Files.write(list, lines);
+        TestSites.Run r = TestSites.run("check", "--source", site().toString(), "--templates", templates.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(TestSites.problemLines(r.err()).get(0).startsWith(templates + "/list.jte:4: lỗi: lỗi trong mẫu giao diện: "),
+                r.err());
+    }
+
+    @Test
+    void missingTemplate() throws IOException {
+        Path templates = copyTemplates();
+        Files.delete(templates.resolve("404.jte"));
+        TestSites.Run r = TestSites.run("check", "--source", site().toString(), "--templates", templates.toString());
+        assertEquals(1, r.exit());
+        assertEquals(List.of(templates + "/404.jte: lỗi: thiếu mẫu giao diện 404.jte"), TestSites.problemLines(r.err()));
+    }
+
+    @Test
+    void builtInTemplatesWhenTheFolderHasNone() {
+        Path defaults = BuiltIn.unpack();
+        assertTrue(Files.isRegularFile(defaults.resolve("layout.jte")));
+        assertTrue(Files.isRegularFile(defaults.resolve("assets/style.css")));
+    }
+}

@@ -12,23 +12,30 @@
 #   CAMNANG_JAR=...        default: <repo>/target/camnang.jar
 #   CAMNANG_JVM_FLAGS=...  JVM flags for camnang (default below)
 #   SEED=1                 generator seed
+#   HUGO_ON_CORPUS=0       skip the Hugo reference runs in `corpus` mode
 #   KEEP=1                 keep the temp dir (corpora, outputs, logs)
 #
 # Method: corpora are generated once per invocation into a temp dir under
 # /tmp (never inside the repo), outside the timed region; the pages are also
-# copied into a Hugo site (bench/hugo-site) before timing. For each size the
-# tools run RUNS times each, interleaved (camnang, hugo, camnang, hugo, ...),
-# each run writing into a fresh empty output dir. Wall time and peak RSS come
-# from `/usr/bin/time -f '%e %M'` (GNU time; Debian package `time`). The file
-# cache is warm for both tools (the pages were just written); caches are never
-# dropped.
+# copied into a Hugo site (bench/hugo-site) before timing, and the jar is
+# copied too, so a rebuild of target/camnang.jar during the run cannot mix
+# versions. For each size the tools run RUNS times each, interleaved (camnang,
+# hugo, camnang, hugo, ...), each run writing into a fresh empty output dir.
+# Wall time, peak RSS and CPU time come from GNU time,
+# `/usr/bin/time -f '%e %M %U %S'` (Debian package `time`). The file cache is
+# warm for both tools (the pages were just written); caches are never dropped.
+# Because other work on a shared machine skews wall times, each run also
+# records the CPU time that *other* processes used meanwhile (busy jiffies in
+# /proc/stat minus the tool's own user+sys): "others CPU" near 0 means a quiet
+# machine.
 #
-# JVM flags for camnang. Measured with `bench/run.sh flags 10000` (see
-# BENCHMARKS.md): the JVM's defaults are used. -XX:+UseParallelGC,
-# -XX:TieredStopAtLevel=1 (C1 only), -Xshare:off and an application CDS archive
-# were compared; see BENCHMARKS.md for the numbers. Override with
-# CAMNANG_JVM_FLAGS to try others. JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS are
-# cleared so that nothing else changes the JVM's behaviour.
+# JVM flags for camnang: the JVM's defaults (no flags). Compared with
+# `bench/run.sh flags 10000` (numbers in BENCHMARKS.md): -XX:+UseParallelGC,
+# -XX:TieredStopAtLevel=1 (C1 only), -Xshare:off and an application CDS
+# archive (-XX:SharedArchiveFile from a -XX:ArchiveClassesAtExit training
+# run). Override with CAMNANG_JVM_FLAGS to try others. JAVA_TOOL_OPTIONS,
+# JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared so that nothing else changes
+# the JVM's behaviour.
 DEFAULT_CAMNANG_JVM_FLAGS=""
 
 set -euo pipefail
@@ -42,25 +49,13 @@ CAMNANG_JVM_FLAGS=${CAMNANG_JVM_FLAGS-$DEFAULT_CAMNANG_JVM_FLAGS}
 CORPUS=${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
 
+JAR_INFO=""
 TIME=/usr/bin/time
 if [[ ! -x $TIME ]]; then
   echo "error: $TIME is missing; install it with: apt-get install -y time" >&2
   exit 1
 fi
-
-need_jar() {
-  if [[ ! -f $JAR ]]; then
-    echo "error: $JAR not found; build it with: (cd $REPO && mvn -q -B package -DskipTests)" >&2
-    exit 1
-  fi
-}
-
-need_hugo() {
-  if ! command -v hugo >/dev/null; then
-    echo "error: hugo not found; install it with: apt-get install -y hugo" >&2
-    exit 1
-  fi
-}
+CLK_TCK=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d /tmp/camnang-bench.XXXXXX)
 cleanup() {
@@ -71,36 +66,25 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+mkdir -p "$WORK/times" "$WORK/out"
 
-# median of the numbers on stdin (mean of the two middle ones for even counts)
-median() {
-  sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
-}
-
-# timed LABEL LOG CMD... : runs CMD under GNU time, appends "wall kib" to
-# $WORK/times/LABEL; on failure prints the log tail and exits.
-timed() {
-  local label=$1 log=$2
-  shift 2
-  mkdir -p "$WORK/times"
-  local tfile=$WORK/times/last
-  if ! "$TIME" -f '%e %M' -o "$tfile" "$@" >"$log" 2>&1; then
-    local rc
-    rc=$(grep -o 'exited with non-zero status [0-9]*' "$tfile" | grep -o '[0-9]*$' || echo '?')
-    echo "error: $label failed (exit $rc): $*" >&2
-    echo "---- last 40 lines of $log ----" >&2
-    tail -n 40 "$log" >&2
-    if [[ ${TIMED_SOFT:-0} == 1 ]]; then return 1; fi
-    KEEP=1
+# need_jar: checks the jar and copies it into the temp dir.
+need_jar() {
+  if [[ ! -f $JAR ]]; then
+    echo "error: $JAR not found; build it with: (cd $REPO && mvn -q -B package -DskipTests)" >&2
     exit 1
   fi
-  tail -n 1 "$tfile" >>"$WORK/times/$label"
-  printf '  %-22s %s\n' "$label" "$(tail -n 1 "$tfile" | awk '{printf "%6.2f s %7.0f MiB", $1, $2/1024}')" >&2
+  JAR_INFO="$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$JAR" | cut -c1-12)"
+  cp "$JAR" "$WORK/camnang.jar"
+  JAR=$WORK/camnang.jar
 }
 
-stat_wall() { awk '{print $1}' "$WORK/times/$1" | median; }
-stat_mib() { awk '{print $2/1024}' "$WORK/times/$1" | median; }
-runs_list() { awk '{printf "%s%.2f", (NR>1?", ":""), $1}' "$WORK/times/$1"; }
+need_hugo() {
+  if ! command -v hugo >/dev/null; then
+    echo "error: hugo not found; install it with: apt-get install -y hugo" >&2
+    exit 1
+  fi
+}
 
 # camnang_cmd [FLAGS]: sets the array CAMNANG to the java command line
 # (FLAGS default to $CAMNANG_JVM_FLAGS; split on spaces on purpose).
@@ -110,20 +94,70 @@ camnang_cmd() {
   CAMNANG=(java $flags -jar "$JAR")
 }
 
+# median of the numbers on stdin (mean of the two middle ones for even counts)
+median() {
+  sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
+}
+
+busy_jiffies() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
+
+# timed LABEL LOG CMD... : runs CMD under GNU time and appends
+# "wall_s peak_kib user_s sys_s others_cpu_s" to $WORK/times/LABEL.
+# On failure prints the log tail and exits (returns 1 if TIMED_SOFT=1).
+timed() {
+  local label=$1 log=$2
+  shift 2
+  local tfile=$WORK/time.last b0 b1
+  b0=$(busy_jiffies)
+  if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
+    local rc
+    rc=$(grep -o 'exited with non-zero status [0-9]*' "$tfile" | grep -o '[0-9]*$' || echo '?')
+    echo "error: $label failed (exit $rc): $*" >&2
+    echo "---- last 40 lines of $log ----" >&2
+    tail -n 40 "$log" >&2
+    if [[ ${TIMED_SOFT:-0} == 1 ]]; then return 1; fi
+    KEEP=1
+    exit 1
+  fi
+  b1=$(busy_jiffies)
+  tail -n 1 "$tfile" | awk -v d=$((b1 - b0)) -v hz="$CLK_TCK" '{
+    o = d / hz - $3 - $4; if (o < 0) o = 0
+    printf "%s %s %s %s %.2f\n", $1, $2, $3, $4, o }' >>"$WORK/times/$label"
+  tail -n 1 "$WORK/times/$label" | awk -v l="$label" '{
+    printf "  %-26s %7.2f s wall %7.2f s CPU %6.0f MiB   others CPU %5.2f s\n", l, $1, $3 + $4, $2 / 1024, $5 }' >&2
+}
+
+stat_wall() { awk '{print $1}' "$WORK/times/$1" | median; }
+stat_cpu() { awk '{print $3 + $4}' "$WORK/times/$1" | median; }
+stat_mib() { awk '{print $2 / 1024}' "$WORK/times/$1" | median; }
+runs_list() { awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1}' "$WORK/times/$1"; }
+others_summary() {
+  cat "$WORK"/times/* | awk '{print $5}' | sort -g |
+    awk '{a[NR] = $1; s += $1} END {printf "median %.2f s, max %.2f s per run", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[NR]}'
+}
+
+commit_info() {
+  local c
+  c=$(git -C "$REPO" log -1 --format=%h 2>/dev/null || true)
+  if [[ -n $c ]]; then echo "; repo HEAD $c"; fi
+}
+
 header() {
   echo "- date: $(date -u +%Y-%m-%d)"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo), $(uname -sr)"
   echo "- Java: $(java -version 2>&1 | head -n 1)"
   if command -v hugo >/dev/null; then echo "- Hugo: $(hugo version | awk '{print $1, $2}')"; fi
+  echo "- camnang: target/camnang.jar built $JAR_INFO$(commit_info)"
   echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none, JVM defaults)}"
-  echo "- runs per tool: $RUNS, interleaved; median reported"
+  echo "- runs per tool: $RUNS, interleaved; medians reported"
+  echo "- CPU used by other processes during the timed runs: $(others_summary)"
 }
 
 bench_sizes() {
   need_jar
-  camnang_cmd
   need_hugo
-  local sizes=("$@") n
+  camnang_cmd
+  local sizes=("$@") n i out
   for n in "${sizes[@]}"; do
     [[ $n =~ ^[0-9]+$ ]] || { echo "error: size must be a number: $n" >&2; exit 2; }
   done
@@ -136,7 +170,7 @@ bench_sizes() {
   for n in "${sizes[@]}"; do
     echo "size $n:" >&2
     for ((i = 1; i <= RUNS; i++)); do
-      local out=$WORK/out/camnang-$n-$i
+      out=$WORK/out/camnang-$n-$i
       mkdir -p "$out"
       timed "camnang-$n" "$WORK/camnang-$n-$i.log" \
         "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
@@ -150,17 +184,19 @@ bench_sizes() {
   done
   echo
   header
+  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source PAGES --out OUT"
+  echo "- Hugo command: hugo --source SITE --quiet -d OUT (site: bench/hugo-site + the same pages in content/)"
+  echo "- last camnang summary line: $(grep -a 'Thời gian' "$WORK/camnang-${sizes[-1]}-$RUNS.log" | tail -n 1 || true)"
   echo
-  echo "| pages | tool | median wall (s) | median peak RSS (MiB) | camnang/Hugo wall | camnang/Hugo RSS | runs (s) |"
-  echo "|---:|---|---:|---:|---:|---:|---|"
+  echo "| pages | tool | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall camnang/Hugo | RSS camnang/Hugo | wall per run (s) |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---|"
   for n in "${sizes[@]}"; do
-    local cw cm hw hm
-    cw=$(stat_wall "camnang-$n"); cm=$(stat_mib "camnang-$n")
-    hw=$(stat_wall "hugo-$n"); hm=$(stat_mib "hugo-$n")
-    awk -v n="$n" -v cw="$cw" -v cm="$cm" -v hw="$hw" -v hm="$hm" \
-        -v cr="$(runs_list "camnang-$n")" -v hr="$(runs_list "hugo-$n")" 'BEGIN {
-      printf "| %d | camnang | %.2f | %.0f | %.2f | %.2f | %s |\n", n, cw, cm, cw/hw, cm/hm, cr
-      printf "| %d | Hugo | %.2f | %.0f | | | %s |\n", n, hw, hm, hr
+    awk -v n="$n" \
+      -v cw="$(stat_wall "camnang-$n")" -v cc="$(stat_cpu "camnang-$n")" -v cm="$(stat_mib "camnang-$n")" \
+      -v hw="$(stat_wall "hugo-$n")" -v hc="$(stat_cpu "hugo-$n")" -v hm="$(stat_mib "hugo-$n")" \
+      -v cr="$(runs_list "camnang-$n")" -v hr="$(runs_list "hugo-$n")" 'BEGIN {
+      printf "| %d | camnang | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, cw, cc, cm, cw / hw, cm / hm, cr
+      printf "| %d | Hugo | %.2f | %.2f | %.0f | | | %s |\n", n, hw, hc, hm, hr
     }'
   done
 }
@@ -172,10 +208,9 @@ bench_corpus() {
   fi
   need_jar
   camnang_cmd
-  local nfiles mb
+  local nfiles mb i out hugo_too=0 hugo_error=""
   nfiles=$(find "$CORPUS" -name '*.md' | wc -l)
   mb=$(du -sm "$CORPUS" | awk '{print $1}')
-  local hugo_too=0 hugo_error=""
   if command -v hugo >/dev/null && [[ ${HUGO_ON_CORPUS:-1} == 1 ]]; then
     hugo_too=1
     cp -r "$BENCH_DIR/hugo-site" "$WORK/hugo-corpus"
@@ -183,7 +218,7 @@ bench_corpus() {
   fi
   echo "legal corpus ($nfiles files):" >&2
   for ((i = 1; i <= RUNS; i++)); do
-    local out=$WORK/out/camnang-corpus-$i
+    out=$WORK/out/camnang-corpus-$i
     mkdir -p "$out"
     timed "camnang-corpus" "$WORK/camnang-corpus-$i.log" \
       "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn
@@ -197,25 +232,25 @@ bench_corpus() {
           hugo --source "$WORK/hugo-corpus" --quiet -d "$out" --cacheDir "$WORK/hugo-cache"; then
         hugo_too=0
         hugo_error=$(grep -m 1 'Error' "$WORK/hugo-corpus-$i.log" | sed "s|$WORK/hugo-corpus/content/||" || true)
+        rm -f "$WORK/times/hugo-corpus"
       fi
       rm -rf "$out"
     fi
   done
-  local warnings
-  warnings=$(grep -ci 'warn' "$WORK/camnang-corpus-1.log" || true)
   echo
   header
-  echo "- corpus: $CORPUS ($nfiles Markdown files, $mb MiB on disk)"
+  echo "- corpus: ../shared/corpus/phap-dien ($nfiles Markdown files, $mb MiB on disk)"
   echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source ../shared/corpus/phap-dien --out OUT --broken-links=warn"
-  echo "- camnang output lines mentioning 'warn' (run 1): $warnings"
+  echo "- camnang summary lines (run 1):"
+  grep -a -E '^(Đã xây dựng|Thời gian)' "$WORK/camnang-corpus-1.log" | sed 's/^/  - /' || true
   echo
-  echo "| corpus | tool | median wall (s) | median peak RSS (MiB) | runs (s) |"
-  echo "|---|---|---:|---:|---|"
-  printf '| phap-dien | camnang | %.2f | %.0f | %s |\n' \
-    "$(stat_wall camnang-corpus)" "$(stat_mib camnang-corpus)" "$(runs_list camnang-corpus)"
+  echo "| corpus | tool | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall per run (s) |"
+  echo "|---|---|---:|---:|---:|---|"
+  printf '| phap-dien | camnang | %.2f | %.2f | %.0f | %s |\n' \
+    "$(stat_wall camnang-corpus)" "$(stat_cpu camnang-corpus)" "$(stat_mib camnang-corpus)" "$(runs_list camnang-corpus)"
   if ((hugo_too)); then
-    printf '| phap-dien | Hugo (reference) | %.2f | %.0f | %s |\n' \
-      "$(stat_wall hugo-corpus)" "$(stat_mib hugo-corpus)" "$(runs_list hugo-corpus)"
+    printf '| phap-dien | Hugo (reference) | %.2f | %.2f | %.0f | %s |\n' \
+      "$(stat_wall hugo-corpus)" "$(stat_cpu hugo-corpus)" "$(stat_mib hugo-corpus)" "$(runs_list hugo-corpus)"
   elif [[ -n $hugo_error ]]; then
     echo
     echo "Hugo (reference) cannot build this corpus as is: \`$hugo_error\`"
@@ -224,7 +259,7 @@ bench_corpus() {
 
 bench_flags() {
   need_jar
-  local n=${1:-10000}
+  local n=${1:-10000} i v name key flags out
   echo "generating $n pages ..." >&2
   python3 "$BENCH_DIR/gen_pages.py" "$n" "$WORK/pages-$n" --seed "$SEED"
   # Application CDS archive (JDK 17: dynamic archive from a training run, not timed).
@@ -241,15 +276,13 @@ bench_flags() {
     "AppCDS|-XX:SharedArchiveFile=$jsa"
     "ParallelGC + AppCDS|-XX:+UseParallelGC -XX:SharedArchiveFile=$jsa"
   )
-  local i v name flags
   for ((i = 1; i <= RUNS; i++)); do
     for v in "${variants[@]}"; do
-      name=${v%%|*}; flags=${v#*|}
-      local out=$WORK/out/flags-$i
+      name=${v%%|*}; flags=${v#*|}; key=flags-${name//[^A-Za-z0-9]/_}
+      out=$WORK/out/flags-$i
       mkdir -p "$out"
       camnang_cmd "$flags"
-      timed "flags-${name// /_}" "$WORK/flags.log" \
-        "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+      timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
       rm -rf "$out"
     done
   done
@@ -257,17 +290,17 @@ bench_flags() {
   header
   echo "- pages: $n (generated, seed $SEED)"
   echo
-  echo "| JVM flags | median wall (s) | median peak RSS (MiB) | vs default wall | runs (s) |"
-  echo "|---|---:|---:|---:|---|"
+  echo "| JVM flags | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall vs default | wall per run (s) |"
+  echo "|---|---:|---:|---:|---:|---|"
   local base
   base=$(stat_wall flags-default)
   for v in "${variants[@]}"; do
-    name=${v%%|*}; flags=${v#*|}
-    local w m
-    w=$(stat_wall "flags-${name// /_}"); m=$(stat_mib "flags-${name// /_}")
-    printf '| %s | %.2f | %.0f | %.2f | %s |\n' "${flags//$WORK/\$WORK}" "$w" "$m" \
-      "$(awk -v a="$w" -v b="$base" 'BEGIN {print a/b}')" "$(runs_list "flags-${name// /_}")"
-  done | sed 's/^| |/| (none) |/'
+    name=${v%%|*}; flags=${v#*|}; key=flags-${name//[^A-Za-z0-9]/_}
+    flags=${flags//$WORK\//}
+    printf '| %s | %.2f | %.2f | %.0f | %.2f | %s |\n' "${flags:-(none)}" \
+      "$(stat_wall "$key")" "$(stat_cpu "$key")" "$(stat_mib "$key")" \
+      "$(awk -v a="$(stat_wall "$key")" -v b="$base" 'BEGIN {print a / b}')" "$(runs_list "$key")"
+  done
 }
 
 case ${1:-} in

@@ -76,65 +76,70 @@ public final class Camnang {
                     "Chỉ rõ thư mục bằng --templates, hoặc bỏ tùy chọn này để dùng giao diện mặc định."));
         }
         t = lap(millis, "biên dịch giao diện", t);
+        Output out = null;
         try {
-            List<RenderedPage> rendered = Markdown.renderAll(site, mode, problems);
-            rendered = Markdown.checkAnchors(rendered, mode, problems);
-            t = lap(millis, "markdown", t);
             int pages = (int) site.pages().stream().filter(p -> p.kind() == Kind.PAGE).count();
             int sections = site.pages().size() - pages;
-            if (problems.hasErrors() || o.out() == null) {
-                return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
-            }
-
             Assets assets = Assets.scan(templateDir.resolve("assets"));
             Views views = new Views(site, assets.outputs(), baseUrl);
-            AtomicBoolean failed = new AtomicBoolean();
-            int written;
-            try (Output out = Output.open(o.out())) {
-                rendered.parallelStream().forEach(rp -> {
-                    String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
-                    String html = templates.render(Views.templateFor(rp.page()), views.page(rp, fragment), problems);
-                    if (html == null) {
-                        failed.set(true);
-                    } else {
-                        out.write(rp.page().output(), html);
-                    }
-                });
-                List<String> extra = new ArrayList<>();
-                for (Views.Generated g : views.generated()) {
-                    View v = g.view();
-                    String html = templates.render(g.template(), v, problems);
-                    if (html == null) {
-                        failed.set(true);
-                    } else {
-                        out.write(v.path(), html);
-                        if (!v.path().equals("404.html")) {
-                            extra.add(v.path());
-                        }
-                    }
-                }
-                t = lap(millis, "giao diện", t);
-                if (failed.get() || problems.hasErrors()) {
-                    return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
-                }
-                assets.writeTo(out);
-                site.files().parallelStream().forEach(f -> out.copy(o.source().resolve(f.source()), f.output()));
-                out.write("robots.txt", Feeds.robots(baseUrl));
-                if (baseUrl != null) {
-                    out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
-                    out.write("feed.xml", Feeds.atom(site, baseUrl));
-                } else {
-                    notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
-                            + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
-                }
-                written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
-                        + 1 + (baseUrl != null ? 2 : 0);
-                out.commit();
+            if (o.out() != null && templates != null && !problems.hasErrors()) {
+                out = Output.open(o.out());
             }
-            lap(millis, "ghi tệp", t);
+            // One pass per page, in parallel: Markdown, template, file. Only what the link
+            // check needs is kept, so memory does not grow with the size of the site.
+            Output writer = out;
+            List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
+                // No search index yet: the text of each section is not needed.
+                RenderedPage rp = Markdown.render(page, site, mode, problems, false);
+                if (templates != null) {
+                    String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
+                    byte[] html = templates.render(Views.templateFor(page), views.page(rp, fragment), problems);
+                    if (html != null && writer != null) {
+                        writer.write(page.output(), html);
+                    }
+                }
+                return rp.slim();
+            }).toList();
+            Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(rendered, mode, problems);
+            t = lap(millis, "markdown và giao diện", t);
+            if (problems.hasErrors() || out == null) {
+                return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
+            }
+            mends.forEach(writer::mend);
+            List<String> extra = new ArrayList<>();
+            for (Views.Generated g : views.generated()) {
+                View v = g.view();
+                byte[] html = templates.render(g.template(), v, problems);
+                if (html != null) {
+                    out.write(v.path(), html);
+                    if (!v.path().equals("404.html")) {
+                        extra.add(v.path());
+                    }
+                }
+            }
+            if (problems.hasErrors()) {
+                return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
+            }
+            assets.writeTo(out);
+            site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
+            out.write("robots.txt", Feeds.robots(baseUrl));
+            if (baseUrl != null) {
+                out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
+                out.write("feed.xml", Feeds.atom(site, baseUrl));
+            } else {
+                notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
+                        + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
+            }
+            int written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
+                    + 1 + (baseUrl != null ? 2 : 0);
+            out.commit();
+            lap(millis, "trang tổng hợp và ghi tệp", t);
             millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);
             return new Report(true, problems.sorted(), pages, sections, written, millis, notes, o.out());
         } finally {
+            if (out != null) {
+                out.close();
+            }
             if (templates != null) {
                 templates.close();
             }

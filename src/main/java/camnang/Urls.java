@@ -10,27 +10,29 @@ public final class Urls {
      * both are relative to the output root ({@code a/b.html}, {@code a/index.html}).
      */
     public static String relative(String from, String to) {
-        String[] f = from.split("/");
-        String[] t = to.split("/");
+        // Skip the folders both paths share, then climb out of the rest of from's folders.
         int common = 0;
-        while (common < f.length - 1 && common < t.length - 1 && f[common].equals(t[common])) {
-            common++;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = common; i < f.length - 1; i++) {
-            sb.append("../");
-        }
-        for (int i = common; i < t.length; i++) {
-            sb.append(t[i]);
-            if (i < t.length - 1) {
-                sb.append('/');
+        int n = Math.min(from.length(), to.length());
+        for (int i = 0; i < n && from.charAt(i) == to.charAt(i); i++) {
+            if (from.charAt(i) == '/') {
+                common = i + 1;
             }
         }
+        StringBuilder sb = new StringBuilder(to.length() - common + 12);
+        for (int i = common; i < from.length(); i++) {
+            if (from.charAt(i) == '/') {
+                sb.append("../");
+            }
+        }
+        sb.append(to, common, to.length());
         return sb.length() == 0 ? "index.html" : sb.toString();
     }
 
     /** Escapes the characters of a path that a URL may not hold as they are. */
     public static String encodePath(String path) {
+        if (isPlain(path)) {
+            return path;
+        }
         StringBuilder sb = new StringBuilder(path.length());
         byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (byte b : bytes) {
@@ -43,5 +45,15 @@ public final class Urls {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isPlain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -174,22 +174,23 @@ public final class Content {
             return null;
         }
         FrontMatter.Result fm = FrontMatter.parse(text, rel, problems, migrations);
+        Body body = Body.inFile(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo());
         String dir = Site.parentDir(rel);
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String stem = stem(name);
         if (stem.equals("_index") || stem.equals("index")) {
             return new Page(dir.isEmpty() ? Kind.HOME : Kind.SECTION, rel, outputDir(dir) + "index.html", fm.meta(),
-                    fm.body(), fm.bodyLine(), dir, false);
+                    body, fm.bodyLine(), dir, false);
         }
         String slug = fm.meta().slug() != null && !Slug.of(fm.meta().slug()).isEmpty()
                 ? Slug.of(fm.meta().slug()) : segment(stem);
-        return new Page(Kind.PAGE, rel, outputDir(dir) + slug + ".html", fm.meta(), fm.body(), fm.bodyLine(), dir, false);
+        return new Page(Kind.PAGE, rel, outputDir(dir) + slug + ".html", fm.meta(), body, fm.bodyLine(), dir, false);
     }
 
     private static Page synthetic(Kind kind, String dir, String title) {
         Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of());
         String src = dir.isEmpty() ? "_index.md" : dir + "/_index.md";
-        return new Page(kind, src, outputDir(dir) + "index.html", meta, "", 1, dir, true);
+        return new Page(kind, src, outputDir(dir) + "index.html", meta, Body.of(""), 1, dir, true);
     }
 
     private static Page withTitle(Page p, String title) {

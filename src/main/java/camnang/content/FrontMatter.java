@@ -19,7 +19,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Splits a Markdown file into its YAML front matter, read into {@link Meta}, and its body. */
 final class FrontMatter {
 
-    record Result(Meta meta, String body, int bodyLine) {
+    /**
+     * @param bodyStart where the body starts in the text
+     * @param blankFrom the start, within the body, of a heading taken as the title (else -1)
+     * @param blankTo   its end, before its line break
+     */
+    record Result(Meta meta, String body, int bodyLine, int bodyStart, int blankFrom, int blankTo) {
     }
 
     /** Keys camnang reads. */
@@ -82,7 +87,7 @@ final class FrontMatter {
         int bodyStart;
         int bodyLine;
         if (!(text.startsWith("---\n") || text.startsWith("---\r\n") || text.equals("---"))) {
-            return finish(null, text, 1, rel, problems, migrations, 2);
+            return finish(null, text, 1, 0, rel, problems, migrations, 2);
         }
         yamlStart = text.indexOf('\n') + 1;
         int pos = yamlStart;
@@ -104,7 +109,7 @@ final class FrontMatter {
         if (yamlEnd < 0) {
             problems.error(rel, 1, "phần đầu trang mở bằng \"---\" nhưng không có dòng \"---\" đóng lại",
                     "Thêm một dòng chỉ có \"---\" sau dòng cuối của phần đầu trang.");
-            return finish(null, "", 1, rel, problems, migrations, 2);
+            return finish(null, "", 1, text.length(), rel, problems, migrations, 2);
         }
         bodyLine = line + 1;
         Node root = Yamls.compose(text.substring(yamlStart, yamlEnd), rel, 2, problems, true);
@@ -113,10 +118,10 @@ final class FrontMatter {
                     "Ví dụ: title: Hòa giải ở cơ sở là gì");
             root = null;
         }
-        return finish((MappingNode) root, text.substring(bodyStart), bodyLine, rel, problems, migrations, 2);
+        return finish((MappingNode) root, text.substring(bodyStart), bodyLine, bodyStart, rel, problems, migrations, 2);
     }
 
-    private static Result finish(MappingNode root, String body, int bodyLine, String rel, Problems problems,
+    private static Result finish(MappingNode root, String body, int bodyLine, int bodyStart, String rel, Problems problems,
                                  Migrations migrations, int firstLine) {
         Builder b = new Builder(rel, problems, firstLine);
         if (root != null) {
@@ -139,21 +144,25 @@ final class FrontMatter {
         }
         String title = b.title;
         String bodyOut = body;
+        int blankFrom = -1;
+        int blankTo = -1;
         if (title == null || title.isBlank()) {
             TitleFromHeading h = TitleFromHeading.find(body);
             if (h != null) {
                 title = h.title();
                 bodyOut = h.bodyWithoutIt();
+                blankFrom = h.from();
+                blankTo = h.to();
             }
         }
         Meta meta = new Meta(title == null ? "" : title, b.description, b.date, b.updated, b.weight,
                 List.copyOf(b.tags), List.copyOf(b.audience), b.type, b.draft, b.slug,
                 List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params));
-        return new Result(meta, bodyOut, bodyLine);
+        return new Result(meta, bodyOut, bodyLine, bodyStart, blankFrom, blankTo);
     }
 
     /** The first ATX heading; an h1 is removed from the body since the template shows the title. */
-    record TitleFromHeading(String title, String bodyWithoutIt) {
+    record TitleFromHeading(String title, String bodyWithoutIt, int from, int to) {
         static TitleFromHeading find(String body) {
             int pos = 0;
             boolean fence = false;
@@ -175,9 +184,9 @@ final class FrontMatter {
                             if (level == 1) {
                                 // Keep the line count: the removed heading becomes an empty line.
                                 String rest = body.substring(0, pos) + body.substring(end);
-                                return new TitleFromHeading(t, rest);
+                                return new TitleFromHeading(t, rest, pos, end);
                             }
-                            return new TitleFromHeading(t, body);
+                            return new TitleFromHeading(t, body, -1, -1);
                         }
                     }
                 }

@@ -6,7 +6,7 @@ package camnang.content;
  *
  * @param source   path of the Markdown file relative to the source folder, with {@code /}
  * @param output   path of the HTML file relative to the output folder
- * @param body     the Markdown after the front matter
+ * @param body     the Markdown after the front matter, read when needed
  * @param bodyLine the line of the source file on which {@code body} starts (1-based)
  * @param section  the folder of the section the page belongs to ({@code ""} for the root);
  *                 for a section's index, its own folder
@@ -16,7 +16,7 @@ public record Page(
         String source,
         String output,
         Meta meta,
-        String body,
+        Body body,
         int bodyLine,
         String section,
         boolean synthetic) {

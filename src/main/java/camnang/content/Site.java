@@ -296,7 +296,7 @@ public final class Site {
 
     private static List<Tag> buildTags(List<Page> pages) {
         Map<String, String> names = new TreeMap<>();
-        Map<String, List<Page>> bySlug = new TreeMap<>();
+        Map<String, java.util.LinkedHashSet<Page>> bySlug = new TreeMap<>();
         List<Page> ordered = new ArrayList<>(pages);
         ordered.sort(NEWEST_FIRST);
         for (Page p : ordered) {
@@ -306,14 +306,11 @@ public final class Site {
                     continue;
                 }
                 names.putIfAbsent(slug, t);
-                List<Page> list = bySlug.computeIfAbsent(slug, k -> new ArrayList<>());
-                if (!list.contains(p)) {
-                    list.add(p);
-                }
+                bySlug.computeIfAbsent(slug, k -> new java.util.LinkedHashSet<>()).add(p);
             }
         }
         List<Tag> out = new ArrayList<>();
-        for (Map.Entry<String, List<Page>> e : bySlug.entrySet()) {
+        for (Map.Entry<String, java.util.LinkedHashSet<Page>> e : bySlug.entrySet()) {
             out.add(new Tag(names.get(e.getKey()), e.getKey(), List.copyOf(e.getValue())));
         }
         Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));

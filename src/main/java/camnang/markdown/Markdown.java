@@ -98,16 +98,15 @@ public final class Markdown {
     private Markdown() {
     }
 
-    /** Renders every page in parallel; results are in the site's page order. */
-    public static List<RenderedPage> renderAll(Site site, SiteConfig.BrokenLinks mode, Problems problems) {
-        return site.pages().parallelStream()
-                .map(p -> render(p, site, mode, problems))
-                .collect(Collectors.toList());
+    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
+        return render(page, site, mode, problems, true);
     }
 
-    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
-        PageContext ctx = new PageContext(page, problems);
-        String body = page.body();
+    /** @param withText whether to extract the plain text of each section (for search) */
+    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
+                                      boolean withText) {
+        String body = page.body().text();
+        PageContext ctx = new PageContext(page, body, problems);
         boolean callouts = body.contains("!!! ") || body.contains("??? ") || body.contains("???+ ");
         Document doc = (callouts ? PARSER_WITH_CALLOUTS : PARSER).parse(body);
         doc.set(PageContext.KEY, ctx);
@@ -139,7 +138,7 @@ public final class Markdown {
             }
         });
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
-                sections(doc), raw[0]);
+                withText ? sections(doc) : List.of(), raw[0]);
     }
 
     private static void checkAlt(String alt, Node img, PageContext ctx) {
@@ -213,30 +212,31 @@ public final class Markdown {
     }
 
     /**
-     * Checks every {@code #anchor} link against the ids of the page it points at and returns
-     * the pages with their links mended: an anchor written with diacritics or capitals
-     * ({@code #Điều-7}) is pointed at the id it means; in warn mode a missing anchor is
-     * dropped (a link to another page) or the link is marked (within the page), so the
-     * output never holds a link that leads nowhere.
+     * Checks every {@code #anchor} link against the ids of the page it points at, and says
+     * how to mend the written pages (output path → replacements): an anchor written with
+     * diacritics or capitals ({@code #Điều-7}) is pointed at the id it means; in warn mode a
+     * missing anchor is dropped (a link to another page) or the link is marked (within the
+     * page), so the output never holds a link that leads nowhere.
      */
-    public static List<RenderedPage> checkAnchors(List<RenderedPage> pages, SiteConfig.BrokenLinks mode, Problems problems) {
+    public static java.util.Map<String, List<RenderedPage.Mend>> checkAnchors(List<RenderedPage> pages,
+            SiteConfig.BrokenLinks mode, Problems problems) {
         java.util.Map<String, RenderedPage> byOutput = new java.util.HashMap<>();
         for (RenderedPage p : pages) {
             byOutput.put(p.page().output(), p);
         }
-        List<RenderedPage> out = new ArrayList<>(pages.size());
+        java.util.Map<String, List<RenderedPage.Mend>> mends = new java.util.TreeMap<>();
         for (RenderedPage p : pages) {
-            String html = p.html();
+            List<RenderedPage.Mend> list = new ArrayList<>();
             for (RenderedPage.AnchorLink a : p.anchorLinks()) {
                 RenderedPage target = byOutput.get(a.targetOutput());
                 if (target == null || target.ids().contains(a.anchor())) {
                     continue;
                 }
                 String written = "href=\"" + escapeAttr(a.href()) + "\"";
+                String base = a.href().substring(0, a.href().indexOf('#'));
                 String slug = camnang.Slug.of(a.anchor());
                 if (!slug.isEmpty() && target.ids().contains(slug)) {
-                    String base = a.href().substring(0, a.href().indexOf('#') + 1);
-                    html = html.replace(written, "href=\"" + escapeAttr(base + slug) + "\"");
+                    list.add(new RenderedPage.Mend(written, "href=\"" + escapeAttr(base + "#" + slug) + "\""));
                     continue;
                 }
                 String message = "liên kết tới \"" + a.written() + "\": trang đích không có mục \"#" + a.anchor() + "\"";
@@ -244,18 +244,18 @@ public final class Markdown {
                         + suggestion(a.anchor(), target);
                 if (mode == SiteConfig.BrokenLinks.WARN) {
                     problems.warning(p.page().source(), a.line(), message, hint);
-                    String base = a.href().substring(0, a.href().indexOf('#'));
-                    html = html.replace(written, base.isEmpty()
+                    list.add(new RenderedPage.Mend(written, base.isEmpty()
                             ? "class=\"lien-ket-hong\" title=\"Mục được dẫn chiếu không có trong trang này\""
-                            : "href=\"" + escapeAttr(base) + "\"");
+                            : "href=\"" + escapeAttr(base) + "\""));
                 } else {
                     problems.error(p.page().source(), a.line(), message, hint);
                 }
             }
-            out.add(html == p.html() ? p : new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
-                    p.sections(), p.hasRawHtml()));
+            if (!list.isEmpty()) {
+                mends.put(p.page().output(), List.copyOf(list));
+            }
         }
-        return out;
+        return mends;
     }
 
     /** As flexmark writes attribute values. */

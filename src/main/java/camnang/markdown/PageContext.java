@@ -16,6 +16,7 @@ final class PageContext {
     static final NullableDataKey<PageContext> KEY = new NullableDataKey<>("CAMNANG_PAGE", (PageContext) null);
 
     final Page page;
+    final String body;
     final Problems problems;
     /** Link as written → href in the output. */
     final Map<String, String> hrefs = new HashMap<>();
@@ -24,15 +25,15 @@ final class PageContext {
     final List<RenderedPage.AnchorLink> anchors = new ArrayList<>();
     private int[] lineStarts;
 
-    PageContext(Page page, Problems problems) {
+    PageContext(Page page, String body, Problems problems) {
         this.page = page;
+        this.body = body;
         this.problems = problems;
     }
 
     /** The line of the source file holding {@code offset} of the body. */
     int line(int offset) {
         if (lineStarts == null) {
-            String body = page.body();
             int n = 1;
             for (int i = 0; i < body.length(); i++) {
                 if (body.charAt(i) == '\n') {

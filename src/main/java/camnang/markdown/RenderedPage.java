@@ -19,6 +19,22 @@ public record RenderedPage(
         List<SectionText> sections,
         boolean hasRawHtml) {
 
+    /** The same page without its HTML and text, for what is kept until every page is done. */
+    public RenderedPage slim() {
+        return new RenderedPage(page, "", headings, ids, anchorLinks, List.of(), hasRawHtml);
+    }
+
+    /** A replacement in the written HTML of a page: a link mended after every page was rendered. */
+    public record Mend(String from, String to) {
+        public static String apply(String html, List<Mend> mends) {
+            String out = html;
+            for (Mend m : mends) {
+                out = out.replace(m.from(), m.to());
+            }
+            return out;
+        }
+    }
+
     /** A heading of the page: level 1–6, its id, its plain text. */
     public record Heading(int level, String id, String text) {
     }

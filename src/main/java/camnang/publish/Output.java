@@ -52,6 +52,17 @@ public final class Output implements AutoCloseable {
         }
     }
 
+    /** Applies link mends to a page already written (rare: most pages need none). */
+    public void mend(String rel, java.util.List<camnang.markdown.RenderedPage.Mend> mends) {
+        Path p = resolve(rel);
+        try {
+            String html = Files.readString(p, StandardCharsets.UTF_8);
+            Files.writeString(p, camnang.markdown.RenderedPage.Mend.apply(html, mends), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void copy(Path source, String rel) {
         Path p = resolve(rel);
         try {

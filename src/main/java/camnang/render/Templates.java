@@ -5,7 +5,7 @@ import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,16 +156,16 @@ public final class Templates implements AutoCloseable {
         return cp;
     }
 
-    /** Renders {@code template} (e.g. {@code page.jte}) for {@code view}; null after reporting a problem. */
-    public String render(String template, View view, Problems problems) {
-        StringOutput out = new StringOutput(32 * 1024);
+    /** Renders {@code template} (e.g. {@code page.jte}) for {@code view} as UTF-8; null after reporting a problem. */
+    public byte[] render(String template, View view, Problems problems) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
         try {
             engine.render(template, Map.of("v", view), out);
         } catch (TemplateException e) {
             report(e, problems);
             return null;
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
     private static final Pattern AT = Pattern.compile("([\\w./-]+\\.jte):(\\d+)");

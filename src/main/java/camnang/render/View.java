@@ -67,7 +67,8 @@ public record View(
     public record Link(String title, String path, boolean current) {
     }
 
-    public record Heading(int level, String id, String text) {
+    /** An entry of the in-page table of contents; level-3 headings sit under their level-2 heading. */
+    public record Heading(int level, String id, String text, List<Heading> children) {
     }
 
     /** A page in a list: title, where, a line of description, date and kind. */

@@ -201,16 +201,29 @@ public final class Views {
     }
 
     private static List<View.Heading> toc(List<RenderedPage.Heading> headings) {
-        List<View.Heading> h = new ArrayList<>();
+        List<RenderedPage.Heading> h = new ArrayList<>();
         for (RenderedPage.Heading x : headings) {
             if (x.level() >= 2 && x.level() <= 3 && !x.text().isEmpty()) {
-                h.add(new View.Heading(x.level(), x.id(), x.text()));
+                h.add(x);
             }
         }
         if (h.size() > TOC_LIMIT) {
             h.removeIf(x -> x.level() == 3);
         }
-        return h.size() > TOC_LIMIT ? List.copyOf(h.subList(0, TOC_LIMIT)) : List.copyOf(h);
+        if (h.size() > TOC_LIMIT) {
+            h = h.subList(0, TOC_LIMIT);
+        }
+        List<View.Heading> top = new ArrayList<>();
+        List<View.Heading> children = null;
+        for (RenderedPage.Heading x : h) {
+            if (x.level() == 2 || children == null) {
+                children = new ArrayList<>();
+                top.add(new View.Heading(x.level(), x.id(), x.text(), children));
+            } else {
+                children.add(new View.Heading(x.level(), x.id(), x.text(), List.of()));
+            }
+        }
+        return top;
     }
 
     private List<View.NavItem> sidebar(Page current) {

@@ -25,10 +25,15 @@ class MarkdownTest {
     private Map<String, RenderedPage> render(Map<String, String> files) {
         TestSites.write(tmp, files);
         Site site = Content.load(tmp, problems);
-        List<RenderedPage> pages = Markdown.checkAnchors(Markdown.renderAll(site, SiteConfig.BrokenLinks.ERROR, problems),
-                SiteConfig.BrokenLinks.ERROR, problems);
+        List<RenderedPage> pages = site.pages().stream()
+                .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
+        Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
         Map<String, RenderedPage> m = new java.util.HashMap<>();
-        pages.forEach(p -> m.put(p.page().source(), p));
+        for (RenderedPage p : pages) {
+            String html = RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of()));
+            m.put(p.page().source(), new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
+                    p.sections(), p.hasRawHtml()));
+        }
         return m;
     }
 

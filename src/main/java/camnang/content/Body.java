@@ -1,0 +1,60 @@
+package camnang.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A page's Markdown, read again from its file when the Markdown stage needs it: holding
+ * every page's text from loading to rendering would double the memory of a large site.
+ */
+public final class Body {
+    private final Path file;
+    private final String text;
+    private final int start;
+    private final int blankFrom;
+    private final int blankTo;
+
+    private Body(Path file, String text, int start, int blankFrom, int blankTo) {
+        this.file = file;
+        this.text = text;
+        this.start = start;
+        this.blankFrom = blankFrom;
+        this.blankTo = blankTo;
+    }
+
+    /** Text held in memory (tests, made-up section pages). */
+    public static Body of(String text) {
+        return new Body(null, text, 0, -1, -1);
+    }
+
+    /**
+     * The part of {@code file} from char {@code start}, without the chars {@code [blankFrom, blankTo)}
+     * of that part (a heading taken as the title), whose line break is kept so lines still count.
+     */
+    static Body inFile(Path file, int start, int blankFrom, int blankTo) {
+        return new Body(file, null, start, blankFrom, blankTo);
+    }
+
+    public String text() {
+        if (text != null) {
+            return text;
+        }
+        String all;
+        try {
+            all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (all.startsWith("\uFEFF")) {
+            all = all.substring(1);
+        }
+        String body = all.substring(Math.min(start, all.length()));
+        if (blankFrom >= 0 && blankTo <= body.length()) {
+            body = body.substring(0, blankFrom) + body.substring(blankTo);
+        }
+        return body;
+    }
+}

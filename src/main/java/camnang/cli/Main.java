@@ -40,7 +40,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, utf8(System.out), utf8(System.err)));
+        int forked = Launcher.maybeFork(args);
+        System.exit(forked >= 0 ? forked : run(args, utf8(System.out), utf8(System.err)));
     }
 
     private static PrintStream utf8(PrintStream s) {

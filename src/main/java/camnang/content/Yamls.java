@@ -87,10 +87,15 @@ final class Yamls {
         }
     }
 
-    private static Node parse(String yaml) {
+    /** Building a Yaml costs more than reading a page's front matter with it; one per thread. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
-        return new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+        return new Yaml(new SafeConstructor(options));
+    });
+
+    private static Node parse(String yaml) {
+        return YAML.get().compose(new StringReader(yaml));
     }
 
     /** The line to read as text: the failing line, or the nearest top-level line above it. */

@@ -11,6 +11,7 @@
 #   RUNS=3                 runs per tool and size (the median is reported)
 #   CAMNANG_JAR=...        default: <repo>/target/camnang.jar
 #   CAMNANG_JVM_FLAGS=...  JVM flags for camnang (default below)
+#   CORPUS=...             default: <repo>/../shared/corpus/phap-dien
 #   SEED=1                 generator seed
 #   HUGO_ON_CORPUS=0       skip the Hugo reference runs in `corpus` mode
 #   KEEP=1                 keep the temp dir (corpora, outputs, logs)
@@ -42,11 +43,11 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$BENCH_DIR")
-JAR=${CAMNANG_JAR:-$REPO/target/camnang.jar}
+JAR=$(realpath -m "${CAMNANG_JAR:-$REPO/target/camnang.jar}")
 RUNS=${RUNS:-3}
 SEED=${SEED:-1}
 CAMNANG_JVM_FLAGS=${CAMNANG_JVM_FLAGS-$DEFAULT_CAMNANG_JVM_FLAGS}
-CORPUS=${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}
+CORPUS=$(realpath -m "${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}")
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
 
 JAR_INFO=""
@@ -77,6 +78,22 @@ need_jar() {
   JAR_INFO="$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$JAR" | cut -c1-12)"
   cp "$JAR" "$WORK/camnang.jar"
   JAR=$WORK/camnang.jar
+  # camnang takes site-templates/ from the working folder or beside the source
+  # when there is one; run it from the temp dir so that it uses the templates
+  # inside the jar, not a work-in-progress copy in the repo.
+  cd "$WORK"
+  # Untimed warm-up: camnang caches its compiled templates (about a second of
+  # javac) in java.io.tmpdir; every timed run then sees the warm cache, as a
+  # writer rebuilding a site does.
+  python3 "$BENCH_DIR/gen_pages.py" 20 "$WORK/warmup" --seed warmup 2>/dev/null
+  mkdir -p "$WORK/out/warmup"
+  if ! java -jar "$JAR" build --source "$WORK/warmup" --out "$WORK/out/warmup" >"$WORK/warmup.log" 2>&1; then
+    echo "error: camnang failed on 20 generated pages:" >&2
+    tail -n 40 "$WORK/warmup.log" >&2
+    KEEP=1
+    exit 1
+  fi
+  rm -rf "$WORK/out/warmup"
 }
 
 need_hugo() {
@@ -148,6 +165,7 @@ header() {
   echo "- Java: $(java -version 2>&1 | head -n 1)"
   if command -v hugo >/dev/null; then echo "- Hugo: $(hugo version | awk '{print $1, $2}')"; fi
   echo "- camnang: target/camnang.jar built $JAR_INFO$(commit_info)"
+  echo "- camnang templates: the defaults inside the jar (compiled-template cache warmed by an untimed build)"
   echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none, JVM defaults)}"
   echo "- runs per tool: $RUNS, interleaved; medians reported"
   echo "- CPU used by other processes during the timed runs: $(others_summary)"

@@ -30,13 +30,20 @@
 # /proc/stat minus the tool's own user+sys): "others CPU" near 0 means a quiet
 # machine.
 #
-# JVM flags for camnang: the JVM's defaults (no flags). Compared with
-# `bench/run.sh flags 10000` (numbers in BENCHMARKS.md): -XX:+UseParallelGC,
-# -XX:TieredStopAtLevel=1 (C1 only), -Xshare:off and an application CDS
-# archive (-XX:SharedArchiveFile from a -XX:ArchiveClassesAtExit training
-# run). Override with CAMNANG_JVM_FLAGS to try others. JAVA_TOOL_OPTIONS,
-# JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared so that nothing else changes
-# the JVM's behaviour.
+# JVM flags for camnang: none, i.e. plain `java -jar camnang.jar build`, the
+# way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
+# then runs the build in a child JVM with flags it picks itself:
+# -Xmx(384 MB + 4 x Markdown bytes) -XX:+UseParallelGC -Xshare:auto. Flags given
+# here reach only the launcher JVM, unless they include -Xmx (the build then
+# runs in place) or CAMNANG_NO_FORK=1 is set. Peak RSS from GNU time is the
+# largest single process (the build JVM), not the sum with the ~40 MB
+# launcher; CPU time includes both.
+# `bench/run.sh flags 10000` compares, in place (CAMNANG_NO_FORK=1): the JVM's
+# defaults, the launcher's flags, -XX:+UseParallelGC, -XX:TieredStopAtLevel=1
+# (C1 only), -Xshare:off and an application CDS archive (-XX:SharedArchiveFile
+# from a -XX:ArchiveClassesAtExit training run); numbers in BENCHMARKS.md.
+# JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS and _JAVA_OPTIONS are cleared so that
+# nothing else changes the JVM's behaviour.
 DEFAULT_CAMNANG_JVM_FLAGS=""
 
 set -euo pipefail
@@ -48,7 +55,7 @@ RUNS=${RUNS:-3}
 SEED=${SEED:-1}
 CAMNANG_JVM_FLAGS=${CAMNANG_JVM_FLAGS-$DEFAULT_CAMNANG_JVM_FLAGS}
 CORPUS=$(realpath -m "${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}")
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS CAMNANG_NO_FORK
 
 JAR_INFO=""
 TIME=/usr/bin/time
@@ -280,19 +287,29 @@ bench_flags() {
   local n=${1:-10000} i v name key flags out
   echo "generating $n pages ..." >&2
   python3 "$BENCH_DIR/gen_pages.py" "$n" "$WORK/pages-$n" --seed "$SEED"
+  # Since commit b7e0872 `java -jar camnang.jar build` starts the build in a
+  # child JVM with flags of its own choosing (see src/.../cli/Launcher.java);
+  # CAMNANG_NO_FORK=1 runs the build in the JVM we start, so that the flags
+  # under test reach it. The launcher's choice for this corpus is measured too.
+  local mdbytes launcher_xmx
+  mdbytes=$(find "$WORK/pages-$n" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s}')
+  launcher_xmx=$(( (384 * 1048576 + 4 * mdbytes) / 1048576 ))
   # Application CDS archive (JDK 17: dynamic archive from a training run, not timed).
   local jsa=$WORK/camnang-app.jsa
   mkdir -p "$WORK/out/train"
-  java -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" build --source "$WORK/pages-$n" \
+  CAMNANG_NO_FORK=1 java -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" build --source "$WORK/pages-$n" \
     --out "$WORK/out/train" >"$WORK/train.log" 2>&1 || { tail -n 20 "$WORK/train.log" >&2; exit 1; }
   rm -rf "$WORK/out/train"
+  # name|flags; "fork" = plain java -jar (the launcher picks the child's flags)
   local variants=(
-    "default|"
-    "ParallelGC|-XX:+UseParallelGC"
-    "C1 only|-XX:TieredStopAtLevel=1"
-    "Xshare:off|-Xshare:off"
-    "AppCDS|-XX:SharedArchiveFile=$jsa"
-    "ParallelGC + AppCDS|-XX:+UseParallelGC -XX:SharedArchiveFile=$jsa"
+    "fork|"
+    "no fork, JVM defaults|"
+    "no fork, launcher's flags|-Xmx${launcher_xmx}m -XX:+UseParallelGC -Xshare:auto"
+    "no fork, ParallelGC|-XX:+UseParallelGC"
+    "no fork, C1 only|-XX:TieredStopAtLevel=1"
+    "no fork, Xshare:off|-Xshare:off"
+    "no fork, AppCDS|-XX:SharedArchiveFile=$jsa"
+    "no fork, launcher's flags + AppCDS|-Xmx${launcher_xmx}m -XX:+UseParallelGC -XX:SharedArchiveFile=$jsa"
   )
   for ((i = 1; i <= RUNS; i++)); do
     for v in "${variants[@]}"; do
@@ -300,22 +317,29 @@ bench_flags() {
       out=$WORK/out/flags-$i
       mkdir -p "$out"
       camnang_cmd "$flags"
-      timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+      if [[ $name == fork ]]; then
+        timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+      else
+        timed "$key" "$WORK/flags.log" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+      fi
       rm -rf "$out"
     done
   done
   echo
   header
-  echo "- pages: $n (generated, seed $SEED)"
+  echo "- pages: $n (generated, seed $SEED); launcher heap for them: -Xmx${launcher_xmx}m"
   echo
-  echo "| JVM flags | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall vs default | wall per run (s) |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| how | JVM flags | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall vs fork | wall per run (s) |"
+  echo "|---|---|---:|---:|---:|---:|---|"
   local base
-  base=$(stat_wall flags-default)
+  base=$(stat_wall flags-fork)
   for v in "${variants[@]}"; do
     name=${v%%|*}; flags=${v#*|}; key=flags-${name//[^A-Za-z0-9]/_}
     flags=${flags//$WORK\//}
-    printf '| %s | %.2f | %.2f | %.0f | %.2f | %s |\n' "${flags:-(none)}" \
+    if [[ $name == fork ]]; then
+      name="java -jar (launcher forks a build JVM)"; flags="(chosen by the launcher)"
+    fi
+    printf '| %s | %s | %.2f | %.2f | %.0f | %.2f | %s |\n' "$name" "${flags:-(none)}" \
       "$(stat_wall "$key")" "$(stat_cpu "$key")" "$(stat_mib "$key")" \
       "$(awk -v a="$(stat_wall "$key")" -v b="$base" 'BEGIN {print a / b}')" "$(runs_list "$key")"
   done

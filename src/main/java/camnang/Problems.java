@@ -28,6 +28,11 @@ public final class Problems {
         list.add(p);
     }
 
+    /** Adds a problem whose severity depends on a setting, such as broken links in warn mode. */
+    public void add(Problem.Severity severity, String relativePath, int line, String message, String hint) {
+        add(new Problem(severity, display(relativePath), line, message, hint));
+    }
+
     public void error(String relativePath, int line, String message, String hint) {
         add(Problem.error(display(relativePath), line, message, hint));
     }

@@ -121,7 +121,11 @@ public final class Content {
         }
         pages = fixedPages;
 
-        Section root = buildSection("", sectionIndex, pages, dirs);
+        Map<String, List<Page>> byDir = new HashMap<>();
+        for (Page p : pages) {
+            byDir.computeIfAbsent(p.section(), k -> new ArrayList<>()).add(p);
+        }
+        Section root = buildSection("", sectionIndex, byDir, dirs);
 
         List<StaticFile> files = new ArrayList<>();
         for (String rel : other) {
@@ -138,11 +142,7 @@ public final class Content {
                 String message = "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link() + "\", không có trong nội dung";
                 String hint = "Viết đường dẫn tới một thư mục hoặc tệp .md trong thư mục nội dung.";
                 SiteConfig.BrokenLinks mode = brokenLinks != null ? brokenLinks : config.brokenLinks();
-                if (mode == SiteConfig.BrokenLinks.WARN) {
-                    problems.warning(SiteSettings.FILE, item.line(), message, hint);
-                } else {
-                    problems.error(SiteSettings.FILE, item.line(), message, hint);
-                }
+                problems.add(mode.severity(), SiteSettings.FILE, item.line(), message, hint);
             }
         }
         return site;
@@ -200,18 +200,14 @@ public final class Content {
         return new Page(p.kind(), p.source(), p.output(), meta, p.body(), p.bodyLine(), p.section(), p.synthetic());
     }
 
-    private static Section buildSection(String dir, Map<String, Page> indexes, List<Page> pages, Set<String> dirs) {
-        List<Page> own = new ArrayList<>();
-        for (Page p : pages) {
-            if (p.section().equals(dir)) {
-                own.add(p);
-            }
-        }
-        own.sort(Site.readingOrder());
+    private static Section buildSection(String dir, Map<String, Page> indexes, Map<String, List<Page>> byDir,
+                                        Set<String> dirs) {
+        List<Page> own = new ArrayList<>(byDir.getOrDefault(dir, List.of()));
+        Site.sortForReading(own);
         List<Section> children = new ArrayList<>();
         for (String d : dirs) {
             if (!d.isEmpty() && Site.parentDir(d).equals(dir)) {
-                children.add(buildSection(d, indexes, pages, dirs));
+                children.add(buildSection(d, indexes, byDir, dirs));
             }
         }
         Comparator<Page> order = Site.readingOrder();

@@ -323,7 +323,7 @@ public final class Site {
             .comparing((Page p) -> p.meta().lastChange(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Page::output);
 
-    /** Pages in the order staff put them: weight, then title, then path. */
+    /** Pages in the order staff put them: weight, then title (Vietnamese collation), then path. */
     static Comparator<Page> readingOrder() {
         Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
         return Comparator
@@ -332,8 +332,29 @@ public final class Site {
                 .thenComparing(Page::source);
     }
 
+    /** Sorts in reading order with collation keys made once per page: sorting 10,000 titles with a Collator is slow. */
+    static void sortForReading(List<Page> pages) {
+        if (pages.size() < 2) {
+            return;
+        }
+        Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        Map<Page, java.text.CollationKey> keys = new java.util.IdentityHashMap<>();
+        for (Page p : pages) {
+            keys.put(p, vi.getCollationKey(p.title()));
+        }
+        pages.sort(Comparator
+                .comparing((Page p) -> p.meta().weight(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(keys::get)
+                .thenComparing(Page::source));
+    }
+
+    private Map<Audience, List<Page>> byAudience;
+
     /** Pages with at least one audience, by audience, in reading order. */
-    public Map<Audience, List<Page>> byAudience() {
+    public synchronized Map<Audience, List<Page>> byAudience() {
+        if (byAudience != null) {
+            return byAudience;
+        }
         Map<Audience, List<Page>> m = new LinkedHashMap<>();
         for (Audience a : Audience.values()) {
             List<Page> list = new ArrayList<>();
@@ -342,9 +363,10 @@ public final class Site {
                     list.add(p);
                 }
             }
-            list.sort(readingOrder());
+            sortForReading(list);
             m.put(a, List.copyOf(list));
         }
-        return m;
+        byAudience = Collections.unmodifiableMap(m);
+        return byAudience;
     }
 }

@@ -17,7 +17,12 @@ public record SiteConfig(
         String footer) {
 
     public enum BrokenLinks {
-        ERROR, WARN
+        ERROR, WARN;
+
+        /** How a link that leads nowhere is reported in this mode. */
+        public camnang.Problem.Severity severity() {
+            return this == WARN ? camnang.Problem.Severity.WARNING : camnang.Problem.Severity.ERROR;
+        }
     }
 
     /** A menu entry; {@code link} is resolved against the source folder like a Markdown link. */

@@ -30,11 +30,7 @@ final class Links {
             ctx.broken.add(url);
             String message = "liên kết không có địa chỉ";
             String hint = "Viết địa chỉ trong ngoặc tròn: [chữ](trang.md), hoặc bỏ ngoặc vuông.";
-            if (mode == SiteConfig.BrokenLinks.WARN) {
-                ctx.problems.warning(page.source(), line, message, hint);
-            } else {
-                ctx.problems.error(page.source(), line, message, hint);
-            }
+            ctx.problems.add(mode.severity(), page.source(), line, message, hint);
             return;
         }
         if (isExternal(url)) {
@@ -85,10 +81,6 @@ final class Links {
         String hint = draft != null ? "Bỏ dòng draft: true ở trang đích, hoặc bỏ liên kết."
                 : image ? "Kiểm tra tên tệp ảnh và đường dẫn (tính từ thư mục của trang này)."
                 : "Viết đường dẫn tương đối tới tệp .md (ví dụ ../nguoi-dan/hoi-dap.md) và kiểm tra tên tệp.";
-        if (mode == SiteConfig.BrokenLinks.WARN) {
-            ctx.problems.warning(ctx.page.source(), line, message, hint);
-        } else {
-            ctx.problems.error(ctx.page.source(), line, message, hint);
-        }
+        ctx.problems.add(mode.severity(), ctx.page.source(), line, message, hint);
     }
 }

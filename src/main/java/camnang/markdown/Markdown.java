@@ -242,13 +242,11 @@ public final class Markdown {
                 String message = "liên kết tới \"" + a.written() + "\": trang đích không có mục \"#" + a.anchor() + "\"";
                 String hint = "Mã mục là tiêu đề viết thường, bỏ dấu, nối bằng dấu gạch ngang"
                         + suggestion(a.anchor(), target);
+                problems.add(mode.severity(), p.page().source(), a.line(), message, hint);
                 if (mode == SiteConfig.BrokenLinks.WARN) {
-                    problems.warning(p.page().source(), a.line(), message, hint);
                     list.add(new RenderedPage.Mend(written, base.isEmpty()
                             ? "class=\"lien-ket-hong\" title=\"Mục được dẫn chiếu không có trong trang này\""
                             : "href=\"" + escapeAttr(base) + "\""));
-                } else {
-                    problems.error(p.page().source(), a.line(), message, hint);
                 }
             }
             if (!list.isEmpty()) {

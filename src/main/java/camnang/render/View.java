@@ -33,11 +33,28 @@ public record View(
         List<Item> recent,
         Map<String, Object> params,
         Map<String, String> assets,
-        String baseHref) {
+        String baseHref,
+        UrlCache urls) {
 
     /** A relative URL from this page to the output file {@code target}. */
     public String url(String target) {
-        return Urls.encodePath(Urls.relative(path, target));
+        return urls.relative(path, target);
+    }
+
+    /**
+     * Relative URLs, computed once per folder: every page of a folder links to the same
+     * sections, so the sidebar of 10,000 pages needs a few thousand distinct URLs, not a million.
+     */
+    public static final class UrlCache {
+        private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, String>> byDir =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        String relative(String from, String target) {
+            int slash = from.lastIndexOf('/');
+            String dir = slash < 0 ? "" : from.substring(0, slash + 1);
+            return byDir.computeIfAbsent(dir, d -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(target, t -> Urls.encodePath(Urls.relative(dir + "x", t)));
+        }
     }
 
     /** A relative URL to a stylesheet or script, by its name in {@code site-templates/assets/}. */

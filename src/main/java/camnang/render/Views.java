@@ -31,6 +31,7 @@ public final class Views {
     private final Map<String, String> assets;
     private final View.SiteInfo info;
     private final String baseUrl;
+    private final View.UrlCache urls = new View.UrlCache();
 
     /** A generated page: which template, and its view. */
     public record Generated(String template, View view) {
@@ -110,7 +111,7 @@ public final class Views {
         }
         return new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null);
+                items, children, recent, p.meta().params(), assets, null, urls);
     }
 
     /** The generated pages: recent updates, tags, audiences, 404. */
@@ -133,7 +134,7 @@ public final class Views {
         });
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
-                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl);
+                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls);
         out.add(new Generated("404.jte", notFound));
         return out;
     }
@@ -141,7 +142,7 @@ public final class Views {
     private View list(String path, String title, String description, List<View.Item> items) {
         List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false), new View.Link(title, path, true));
         return new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
-                null, null, items, List.of(), List.of(), Map.of(), assets, null);
+                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls);
     }
 
     private static View.PageInfo emptyInfo() {

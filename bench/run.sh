@@ -173,7 +173,7 @@ header() {
   if command -v hugo >/dev/null; then echo "- Hugo: $(hugo version | awk '{print $1, $2}')"; fi
   echo "- camnang: target/camnang.jar built $JAR_INFO$(commit_info)"
   echo "- camnang templates: the defaults inside the jar (compiled-template cache warmed by an untimed build)"
-  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none, JVM defaults)}"
+  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none; the launcher runs the build in a child JVM with -Xmx(384 MB + 4 x Markdown) -XX:+UseParallelGC -Xshare:auto)}"
   echo "- runs per tool: $RUNS, interleaved; medians reported"
   echo "- CPU used by other processes during the timed runs: $(others_summary)"
 }

@@ -44,16 +44,23 @@ import java.util.stream.Collectors;
  * with their lines.
  */
 public final class Markdown {
-    /** Callouts cost a look at every line; most pages have none, so they get a parser without. */
-    private static final Parser PARSER;
-    private static final Parser PARSER_WITH_CALLOUTS;
+    /**
+     * Every extension's block parser looks at every line of every page; most pages use few
+     * of them. A page gets a parser with only the extensions its text could use, decided by
+     * a cheap look for their markers ({@code [^}, {@code |}, {@code !!!} …).
+     */
+    private static final int TABLES = 1;
+    private static final int FOOTNOTES = 2;
+    private static final int TOC = 4;
+    private static final int DEFINITIONS = 8;
+    private static final int CALLOUTS = 16;
+    private static final int STRIKE = 32;
+    private static final MutableDataSet OPTIONS = new MutableDataSet();
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Parser> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HtmlRenderer RENDERER;
 
     static {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(), ExplicitIds.create()));
+        MutableDataSet options = OPTIONS;
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
@@ -68,16 +75,11 @@ public final class Markdown {
         options.set(TocExtension.TITLE, "Mục lục");
         options.set(TocExtension.DIV_CLASS, "toc-trong-trang");
         options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "chu-thich-quay-lai");
-        PARSER = Parser.builder(options).build();
-        MutableDataSet withCallouts = new MutableDataSet(options);
-        withCallouts.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                DefinitionExtension.create(), AutoLinks.create(), StrikethroughExtension.create(), ExplicitIds.create(),
-                AdmonitionExtension.create()));
-        PARSER_WITH_CALLOUTS = Parser.builder(withCallouts).build();
-        // The renderer is built without flexmark's admonition renderer, which writes an SVG
-        // sprite sheet into every page; Callouts renders those blocks instead.
-        RENDERER = HtmlRenderer.builder(options)
+        MutableDataSet rendering = new MutableDataSet(options);
+        // flexmark's admonition renderer is left out: it writes an SVG sprite sheet into every
+        // page; Callouts renders those blocks instead.
+        rendering.set(Parser.EXTENSIONS, extensions(TABLES | FOOTNOTES | TOC | DEFINITIONS | STRIKE));
+        RENDERER = HtmlRenderer.builder(rendering)
                 .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
                     @Override
                     public HtmlIdGenerator create(LinkResolverContext context) {
@@ -95,6 +97,58 @@ public final class Markdown {
                 .build();
     }
 
+    private static List<com.vladsch.flexmark.util.misc.Extension> extensions(int features) {
+        List<com.vladsch.flexmark.util.misc.Extension> list = new ArrayList<>();
+        list.add(AutoLinks.create());
+        list.add(ExplicitIds.create());
+        if ((features & TABLES) != 0) {
+            list.add(TablesExtension.create());
+        }
+        if ((features & FOOTNOTES) != 0) {
+            list.add(FootnoteExtension.create());
+        }
+        if ((features & TOC) != 0) {
+            list.add(TocExtension.create());
+        }
+        if ((features & DEFINITIONS) != 0) {
+            list.add(DefinitionExtension.create());
+        }
+        if ((features & CALLOUTS) != 0) {
+            list.add(AdmonitionExtension.create());
+        }
+        if ((features & STRIKE) != 0) {
+            list.add(StrikethroughExtension.create());
+        }
+        return list;
+    }
+
+    private static Parser parserFor(String body) {
+        int f = 0;
+        if (body.indexOf('|') >= 0) {
+            f |= TABLES;
+        }
+        if (body.contains("[^")) {
+            f |= FOOTNOTES;
+        }
+        if (body.contains("[TOC") || body.contains("[toc")) {
+            f |= TOC;
+        }
+        if (body.contains("\n:") || body.contains("\n~")) {
+            f |= DEFINITIONS;
+        }
+        if (body.contains("!!!") || body.contains("???")) {
+            f |= CALLOUTS;
+        }
+        if (body.contains("~~")) {
+            f |= STRIKE;
+        }
+        return PARSERS.computeIfAbsent(f, k -> {
+            MutableDataSet o = new MutableDataSet(OPTIONS);
+            o.set(Parser.EXTENSIONS, extensions(k));
+            return Parser.builder(o).build();
+        });
+    }
+
     private Markdown() {
     }
 
@@ -107,8 +161,7 @@ public final class Markdown {
                                       boolean withText) {
         String body = page.body().text();
         PageContext ctx = new PageContext(page, body, problems);
-        boolean callouts = body.contains("!!! ") || body.contains("??? ") || body.contains("???+ ");
-        Document doc = (callouts ? PARSER_WITH_CALLOUTS : PARSER).parse(body);
+        Document doc = parserFor(body).parse(body);
         doc.set(PageContext.KEY, ctx);
         boolean[] raw = {false};
         visit(doc, node -> {

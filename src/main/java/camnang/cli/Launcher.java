@@ -13,8 +13,11 @@ import java.util.stream.Stream;
  * Runs a build in a second JVM with a heap sized to the content. Left to itself the JVM
  * takes up to a quarter of the machine's memory and a build of 10,000 pages grows to over
  * a gigabyte although it needs a few hundred megabytes; staff run {@code java -jar} without
- * flags, so camnang chooses them: a heap of 384 MB plus four times the size of the Markdown,
- * and the parallel collector, which costs the least CPU on a small machine. A JVM started
+ * flags, so camnang chooses them: a heap of 384 MB plus four times the size of the Markdown;
+ * the parallel collector, which costs the least CPU on a small machine; for small sites the
+ * quick compiler only, since the optimising one costs more than it saves in a one-second
+ * build; and a class-data archive kept in the temporary folder, made by the first build,
+ * which spares later builds loading and checking a few thousand classes. A JVM started
  * with its own {@code -Xmx}, or {@code CAMNANG_NO_FORK=1}, runs the build in place.
  */
 final class Launcher {
@@ -49,12 +52,26 @@ final class Launcher {
         if (!jar.toString().endsWith(".jar")) {
             return -1;
         }
-        long heap = Math.min(384 * MB + 4 * markdownBytes(source(args)), Runtime.getRuntime().maxMemory());
+        long markdown = markdownBytes(source(args));
+        long heap = Math.min(384 * MB + 4 * markdown, Runtime.getRuntime().maxMemory());
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + Math.max(256, heap / MB) + "m");
         cmd.add("-XX:+UseParallelGC");
-        cmd.add("-Xshare:auto");
+        if (markdown < SMALL_SITE) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        Path archive = archive(jar);
+        Path dumping = null;
+        if (archive != null && Files.isRegularFile(archive)) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        } else if (archive != null) {
+            dumping = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            cmd.add("-XX:ArchiveClassesAtExit=" + dumping);
+        }
+        // A stale or foreign archive is ignored by the JVM; its warnings mean nothing to staff.
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
         cmd.add("-D" + FORKED + "=1");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-cp");
@@ -63,12 +80,40 @@ final class Launcher {
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
-            return p.waitFor();
+            int code = p.waitFor();
+            if (dumping != null) {
+                try {
+                    if (Files.isRegularFile(dumping)) {
+                        Files.move(dumping, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } catch (IOException e) {
+                    // Another build made the archive first; ours is not needed.
+                    Files.deleteIfExists(dumping);
+                }
+            }
+            return code;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /** Below this much Markdown the optimising compiler does not pay for itself. */
+    static final long SMALL_SITE = 16 * MB;
+
+    /** The class-data archive for this jar and this JVM, or null when the temporary folder is not usable. */
+    private static Path archive(Path jar) {
+        try {
+            String key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()
+                    + "|" + System.getProperty("java.vm.version");
+            String name = Integer.toHexString(key.hashCode()) + Long.toHexString(key.length());
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "camnang-cds");
+            Files.createDirectories(dir);
+            return dir.resolve(name + ".jsa");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ import camnang.content.Kind;
 import camnang.content.Site;
 import camnang.content.SiteConfig;
 import camnang.html.Html;
+import camnang.markdown.FragmentCache;
 import camnang.markdown.Markdown;
 import camnang.markdown.RenderedPage;
 import camnang.publish.Assets;
@@ -35,8 +36,13 @@ public final class Camnang {
      * @param baseUrl     the site's public address, for sitemap.xml and the feed; may be null
      * @param brokenLinks overrides the site setting when not null
      * @param templates   the template folder; null to look for {@code site-templates/}
+     * @param cache       whether to reuse pages rendered by earlier builds (see {@link FragmentCache})
      */
-    public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
+    public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
+                          boolean cache) {
+        public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
+            this(source, out, baseUrl, brokenLinks, templates, true);
+        }
     }
 
     /** What a build did: its problems, counts, time per stage, and any notices about skipped outputs. */
@@ -88,9 +94,10 @@ public final class Camnang {
             // One pass per page, in parallel: Markdown, template, file. Only what the link
             // check needs is kept, so memory does not grow with the size of the site.
             Output writer = out;
+            FragmentCache cache = out == null || !o.cache() ? null : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
                 // No search index yet: the text of each section is not needed.
-                RenderedPage rp = Markdown.render(page, site, mode, problems, false);
+                RenderedPage rp = Markdown.render(page, site, mode, problems, false, cache);
                 if (templates != null) {
                     String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
                     byte[] html = templates.render(Views.templateFor(page), views.page(rp, fragment), problems);
@@ -133,6 +140,9 @@ public final class Camnang {
             int written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
                     + 1 + (baseUrl != null ? 2 : 0);
             out.commit();
+            if (cache != null) {
+                cache.prune();
+            }
             lap(millis, "trang tổng hợp và ghi tệp", t);
             millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);
             return new Report(true, problems.sorted(), pages, sections, written, millis, notes, o.out());
@@ -144,6 +154,12 @@ public final class Camnang {
                 templates.close();
             }
         }
+    }
+
+    /** Where rendered pages of earlier builds of this source folder are kept: the system's temporary folder. */
+    private static Path cacheDir(Path source) {
+        String id = Integer.toHexString(source.toAbsolutePath().normalize().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "camnang-cache", id);
     }
 
     /** Refuses an output folder that would swallow the sources or the working folder. */

@@ -7,10 +7,21 @@ import java.util.List;
 public final class Problems {
     private final List<Problem> list = new ArrayList<>();
     private final String root;
+    private final Problems parent;
 
     /** @param root how the source folder is named in messages, e.g. {@code content} */
     public Problems(String root) {
+        this(root, null);
+    }
+
+    private Problems(String root, Problems parent) {
         this.root = root;
+        this.parent = parent;
+    }
+
+    /** A collector that passes everything on to this one and also keeps its own list (of one page's problems). */
+    public Problems recording() {
+        return new Problems(root, this);
     }
 
     /** Turns a source-relative path into the path shown to staff. */
@@ -24,8 +35,18 @@ public final class Problems {
         return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
     }
 
-    public synchronized void add(Problem p) {
-        list.add(p);
+    public void add(Problem p) {
+        synchronized (this) {
+            list.add(p);
+        }
+        if (parent != null) {
+            parent.add(p);
+        }
+    }
+
+    /** What was added here, in the order it was added. */
+    public synchronized List<Problem> all() {
+        return List.copyOf(list);
     }
 
     /** Adds a problem whose severity depends on a setting, such as broken links in warn mode. */

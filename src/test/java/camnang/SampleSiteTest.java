@@ -95,13 +95,18 @@ class SampleSiteTest {
     }
 
     @Test
-    void twoBuildsAreByteIdentical() {
-        Path again = tmp.resolve("again");
-        assertEquals(0, TestSites.run("build", "--out", again.toString(), "--base-url", BASE).exit());
+    void buildsAreByteIdenticalWithAndWithoutTheCache() {
+        Path fresh = tmp.resolve("fresh");
+        Path cached = tmp.resolve("cached");
+        assertEquals(0, TestSites.run("build", "--out", fresh.toString(), "--base-url", BASE, "--no-cache").exit());
+        // withBase filled the cache; this build reuses it.
+        assertEquals(0, TestSites.run("build", "--out", cached.toString(), "--base-url", BASE).exit());
         Map<String, byte[]> a = TestSites.tree(withBase);
-        Map<String, byte[]> b = TestSites.tree(again);
-        assertEquals(a.keySet(), b.keySet());
-        a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
+        for (Path other : List.of(fresh, cached)) {
+            Map<String, byte[]> b = TestSites.tree(other);
+            assertEquals(a.keySet(), b.keySet());
+            a.forEach((k, v) -> assertArrayEquals(v, b.get(k), other + "/" + k));
+        }
     }
 
     @Test

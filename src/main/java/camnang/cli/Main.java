@@ -129,6 +129,9 @@ public final class Main implements Callable<Integer> {
                 description = "Địa chỉ công khai của trang, ví dụ https://sadec.dongthap.gov.vn/hoa-giai/ (để tạo sitemap.xml và feed.xml).")
         String baseUrl;
 
+        @Option(names = "--no-cache", description = "Dựng lại mọi trang, không dùng kết quả của lần build trước.")
+        boolean noCache;
+
         @Override
         public Integer call() {
             String base = baseUrl;
@@ -140,7 +143,7 @@ public final class Main implements Callable<Integer> {
                 }
                 base = base.endsWith("/") ? base : base + "/";
             }
-            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates));
+            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates, !noCache));
             return report(r, verbose, out, err, true);
         }
     }

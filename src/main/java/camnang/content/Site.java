@@ -127,6 +127,11 @@ public final class Site {
         return Optional.ofNullable(byOutput.get(output));
     }
 
+    /** The source paths of drafts, which are left out of the build. */
+    public java.util.Set<String> draftSources() {
+        return new java.util.TreeSet<>(drafts.keySet());
+    }
+
     /** Non-null when the path names a draft, which is left out of the build. */
     public String draftAt(String fromSource, String rawPath) {
         String path = decode(rawPath);

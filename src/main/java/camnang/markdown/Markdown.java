@@ -159,7 +159,29 @@ public final class Markdown {
     /** @param withText whether to extract the plain text of each section (for search) */
     public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
                                       boolean withText) {
+        return render(page, site, mode, problems, withText, null);
+    }
+
+    /** @param cache rendered pages of earlier builds; may be null */
+    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
+                                      boolean withText, FragmentCache cache) {
         String body = page.body().text();
+        if (cache == null || withText) {
+            return renderFresh(page, body, site, mode, problems, withText);
+        }
+        String key = cache.key(page, body);
+        RenderedPage hit = cache.get(key, page, problems);
+        if (hit != null) {
+            return hit;
+        }
+        Problems recording = problems.recording();
+        RenderedPage rp = renderFresh(page, body, site, mode, recording, false);
+        cache.put(key, rp, recording.all());
+        return rp;
+    }
+
+    private static RenderedPage renderFresh(Page page, String body, Site site, SiteConfig.BrokenLinks mode,
+                                            Problems problems, boolean withText) {
         PageContext ctx = new PageContext(page, body, problems);
         Document doc = parserFor(body).parse(body);
         doc.set(PageContext.KEY, ctx);

@@ -190,6 +190,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aRebuildFromTheCacheReportsTheSameWarnings() {
+        TestSites.write(src, Map.of("a.md", A + "\nXem [trang ba](ba.md).\n"));
+        List<String> first = null;
+        for (int i = 0; i < 2; i++) {
+            TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(), "--broken-links=warn");
+            assertEquals(0, r.exit(), r.err());
+            if (first == null) {
+                first = TestSites.problemLines(r.err());
+            } else {
+                assertEquals(first, TestSites.problemLines(r.err()));
+            }
+        }
+        assertEquals(List.of(s("a.md") + ":7: cảnh báo: liên kết tới \"ba.md\" không tìm thấy trang hoặc tệp nào"), first);
+    }
+
+    @Test
     void brokenLinksSettingInSiteYaml() {
         TestSites.write(src, Map.of("a.md", A + "\nXem [trang ba](ba.md).\n", "site.yaml", "broken_links: warn\n"));
         TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString());

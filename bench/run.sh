@@ -58,6 +58,7 @@ CORPUS=$(realpath -m "${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}")
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS CAMNANG_NO_FORK
 
 JAR_INFO=""
+NO_CACHE=()
 TIME=/usr/bin/time
 if [[ ! -x $TIME ]]; then
   echo "error: $TIME is missing; install it with: apt-get install -y time" >&2
@@ -66,7 +67,30 @@ fi
 CLK_TCK=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d /tmp/camnang-bench.XXXXXX)
+# camnang keeps caches in java.io.tmpdir (/tmp): camnang-jte (compiled
+# templates), camnang-cache (rendered pages, one build's worth) and
+# camnang-cds (class-data archives, one per jar path and mtime). The copy of
+# the jar in $WORK gets an archive of its own; remove it at the end (its name
+# is computed as camnang's Launcher.archive() does). Nothing else is touched.
+cds_archive() {
+  [[ -f $WORK/camnang.jar ]] || return 0
+  local vm
+  vm=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.version/ {print $2}')
+  python3 - "$WORK/camnang.jar" "$vm" <<'PY'
+import os, sys
+jar, vm = sys.argv[1], sys.argv[2]
+st = os.stat(jar)
+key = "%s|%d|%d|%s" % (os.path.abspath(jar), st.st_size, st.st_mtime_ns // 1000000, vm)
+h = 0
+for ch in key:  # String.hashCode(); the path is ASCII
+    h = (31 * h + ord(ch)) & 0xFFFFFFFF
+print("/tmp/camnang-cds/%x%x.jsa" % (h, len(key)))
+PY
+}
 cleanup() {
+  local jsa
+  jsa=$(cds_archive || true)
+  if [[ -n $jsa ]]; then rm -f -- "$jsa" "$jsa".*.tmp; fi
   if [[ ${KEEP:-0} == 1 ]]; then
     echo "kept $WORK" >&2
   else
@@ -101,6 +125,12 @@ need_jar() {
     exit 1
   fi
   rm -rf "$WORK/out/warmup"
+  # Full builds ignore camnang's fragment cache (--no-cache, since fa3083b);
+  # rebuilds from a warm cache are measured separately.
+  NO_CACHE=()
+  if java -jar "$JAR" build --help 2>&1 | grep -q -- '--no-cache'; then
+    NO_CACHE=(--no-cache)
+  fi
 }
 
 need_hugo() {
@@ -194,35 +224,58 @@ bench_sizes() {
   done
   for n in "${sizes[@]}"; do
     echo "size $n:" >&2
+    if ((${#NO_CACHE[@]})); then
+      # untimed: fill camnang's fragment cache for the rebuild runs
+      mkdir -p "$WORK/out/prime-$n"
+      "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime-$n" >"$WORK/prime-$n.log" 2>&1 ||
+        { tail -n 40 "$WORK/prime-$n.log" >&2; KEEP=1; exit 1; }
+      rm -rf "$WORK/out/prime-$n"
+    fi
     for ((i = 1; i <= RUNS; i++)); do
       out=$WORK/out/camnang-$n-$i
       mkdir -p "$out"
       timed "camnang-$n" "$WORK/camnang-$n-$i.log" \
-        "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+        "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
       rm -rf "$out"
       out=$WORK/out/hugo-$n-$i
       mkdir -p "$out"
       timed "hugo-$n" "$WORK/hugo-$n-$i.log" \
         hugo --source "$WORK/hugo-$n" --quiet -d "$out" --cacheDir "$WORK/hugo-cache"
       rm -rf "$out"
+      if ((${#NO_CACHE[@]})); then
+        out=$WORK/out/cached-$n-$i
+        mkdir -p "$out"
+        timed "cached-$n" "$WORK/cached-$n-$i.log" \
+          "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+        rm -rf "$out"
+      fi
     done
   done
   echo
   header
-  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source PAGES --out OUT"
+  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source PAGES --out OUT${NO_CACHE[*]:+ ${NO_CACHE[*]}}"
+  if ((${#NO_CACHE[@]})); then
+    echo "- camnang rebuild: the same without --no-cache, after an untimed build that filled the fragment cache (nothing changed)"
+  fi
   echo "- Hugo command: hugo --source SITE --quiet -d OUT (site: bench/hugo-site + the same pages in content/)"
-  echo "- last camnang summary line: $(grep -a 'Thời gian' "$WORK/camnang-${sizes[-1]}-$RUNS.log" | tail -n 1 || true)"
+  echo "- camnang's own timing, last full build: $(grep -a 'Thời gian' "$WORK/camnang-${sizes[-1]}-$RUNS.log" | tail -n 1 || true)"
   echo
   echo "| pages | tool | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall camnang/Hugo | RSS camnang/Hugo | wall per run (s) |"
   echo "|---:|---|---:|---:|---:|---:|---:|---|"
+  local hw hm key label
   for n in "${sizes[@]}"; do
-    awk -v n="$n" \
-      -v cw="$(stat_wall "camnang-$n")" -v cc="$(stat_cpu "camnang-$n")" -v cm="$(stat_mib "camnang-$n")" \
-      -v hw="$(stat_wall "hugo-$n")" -v hc="$(stat_cpu "hugo-$n")" -v hm="$(stat_mib "hugo-$n")" \
-      -v cr="$(runs_list "camnang-$n")" -v hr="$(runs_list "hugo-$n")" 'BEGIN {
-      printf "| %d | camnang | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, cw, cc, cm, cw / hw, cm / hm, cr
-      printf "| %d | Hugo | %.2f | %.2f | %.0f | | | %s |\n", n, hw, hc, hm, hr
-    }'
+    hw=$(stat_wall "hugo-$n"); hm=$(stat_mib "hugo-$n")
+    for key in camnang cached; do
+      [[ -f $WORK/times/$key-$n ]] || continue
+      label="camnang"
+      if ((${#NO_CACHE[@]})); then label="camnang, full build"; fi
+      if [[ $key == cached ]]; then label="camnang, rebuild (fragment cache)"; fi
+      awk -v n="$n" -v label="$label" -v hw="$hw" -v hm="$hm" \
+        -v w="$(stat_wall "$key-$n")" -v c="$(stat_cpu "$key-$n")" -v m="$(stat_mib "$key-$n")" \
+        -v r="$(runs_list "$key-$n")" 'BEGIN {
+        printf "| %d | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, label, w, c, m, w / hw, m / hm, r }'
+    done
+    printf '| %d | Hugo | %.2f | %.2f | %.0f | | | %s |\n' "$n" "$hw" "$(stat_cpu "hugo-$n")" "$hm" "$(runs_list "hugo-$n")"
   done
 }
 
@@ -242,11 +295,18 @@ bench_corpus() {
     cp -r "$CORPUS" "$WORK/hugo-corpus/content"
   fi
   echo "legal corpus ($nfiles files):" >&2
+  if ((${#NO_CACHE[@]})); then
+    # untimed: fill camnang's fragment cache for the rebuild runs
+    mkdir -p "$WORK/out/prime-corpus"
+    "${CAMNANG[@]}" build --source "$CORPUS" --out "$WORK/out/prime-corpus" --broken-links=warn \
+      >"$WORK/prime-corpus.log" 2>&1 || { tail -n 40 "$WORK/prime-corpus.log" >&2; KEEP=1; exit 1; }
+    rm -rf "$WORK/out/prime-corpus"
+  fi
   for ((i = 1; i <= RUNS; i++)); do
     out=$WORK/out/camnang-corpus-$i
     mkdir -p "$out"
     timed "camnang-corpus" "$WORK/camnang-corpus-$i.log" \
-      "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn
+      "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn "${NO_CACHE[@]}"
     rm -rf "$out"
     if ((hugo_too)); then
       # Hugo is only a reference here and may reject the corpus's messy YAML:
@@ -261,18 +321,35 @@ bench_corpus() {
       fi
       rm -rf "$out"
     fi
+    if ((${#NO_CACHE[@]})); then
+      out=$WORK/out/cached-corpus-$i
+      mkdir -p "$out"
+      timed "cached-corpus" "$WORK/cached-corpus-$i.log" \
+        "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn
+      rm -rf "$out"
+    fi
   done
   echo
   header
   echo "- corpus: ../shared/corpus/phap-dien ($nfiles Markdown files, $mb MiB on disk)"
-  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source ../shared/corpus/phap-dien --out OUT --broken-links=warn"
-  echo "- camnang summary lines (run 1):"
-  grep -a -E '^(Đã xây dựng|Thời gian)' "$WORK/camnang-corpus-1.log" | sed 's/^/  - /' || true
+  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source ../shared/corpus/phap-dien --out OUT --broken-links=warn${NO_CACHE[*]:+ ${NO_CACHE[*]}}"
+  if ((${#NO_CACHE[@]})); then
+    echo "- camnang rebuild: the same without --no-cache, after an untimed build that filled the fragment cache (nothing changed)"
+  fi
+  echo "- camnang's summary, full build run 1:"
+  grep -a -E '^(Đã xây dựng|Build thất bại|Thời gian)' "$WORK/camnang-corpus-1.log" | sed 's/^/  - /' || true
   echo
   echo "| corpus | tool | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall per run (s) |"
   echo "|---|---|---:|---:|---:|---|"
-  printf '| phap-dien | camnang | %.2f | %.2f | %.0f | %s |\n' \
-    "$(stat_wall camnang-corpus)" "$(stat_cpu camnang-corpus)" "$(stat_mib camnang-corpus)" "$(runs_list camnang-corpus)"
+  local key label
+  for key in camnang cached; do
+    [[ -f $WORK/times/$key-corpus ]] || continue
+    label="camnang"
+    if ((${#NO_CACHE[@]})); then label="camnang, full build"; fi
+    if [[ $key == cached ]]; then label="camnang, rebuild (fragment cache)"; fi
+    printf '| phap-dien | %s | %.2f | %.2f | %.0f | %s |\n' "$label" \
+      "$(stat_wall "$key-corpus")" "$(stat_cpu "$key-corpus")" "$(stat_mib "$key-corpus")" "$(runs_list "$key-corpus")"
+  done
   if ((hugo_too)); then
     printf '| phap-dien | Hugo (reference) | %.2f | %.2f | %.0f | %s |\n' \
       "$(stat_wall hugo-corpus)" "$(stat_cpu hugo-corpus)" "$(stat_mib hugo-corpus)" "$(runs_list hugo-corpus)"
@@ -298,7 +375,7 @@ bench_flags() {
   local jsa=$WORK/camnang-app.jsa
   mkdir -p "$WORK/out/train"
   CAMNANG_NO_FORK=1 java -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" build --source "$WORK/pages-$n" \
-    --out "$WORK/out/train" >"$WORK/train.log" 2>&1 || { tail -n 20 "$WORK/train.log" >&2; exit 1; }
+    --out "$WORK/out/train" "${NO_CACHE[@]}" >"$WORK/train.log" 2>&1 || { tail -n 20 "$WORK/train.log" >&2; exit 1; }
   rm -rf "$WORK/out/train"
   # name|flags; "fork" = plain java -jar (the launcher picks the child's flags)
   local variants=(
@@ -318,16 +395,17 @@ bench_flags() {
       mkdir -p "$out"
       camnang_cmd "$flags"
       if [[ $name == fork ]]; then
-        timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+        timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
       else
-        timed "$key" "$WORK/flags.log" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+        timed "$key" "$WORK/flags.log" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" \
+          --out "$out" "${NO_CACHE[@]}"
       fi
       rm -rf "$out"
     done
   done
   echo
   header
-  echo "- pages: $n (generated, seed $SEED); launcher heap for them: -Xmx${launcher_xmx}m"
+  echo "- pages: $n (generated, seed $SEED); launcher heap for them: -Xmx${launcher_xmx}m; full builds${NO_CACHE[*]:+ (${NO_CACHE[*]})}"
   echo
   echo "| how | JVM flags | median wall (s) | median CPU (s) | median peak RSS (MiB) | wall vs fork | wall per run (s) |"
   echo "|---|---|---:|---:|---:|---:|---|"

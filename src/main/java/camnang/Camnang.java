@@ -87,7 +87,10 @@ public final class Camnang {
             int pages = (int) site.pages().stream().filter(p -> p.kind() == Kind.PAGE).count();
             int sections = site.pages().size() - pages;
             Assets assets = Assets.scan(templateDir.resolve("assets"));
-            Views views = new Views(site, assets.outputs(), baseUrl);
+            Views views = new Views(site, assets.outputs(), baseUrl, v -> {
+                byte[] html = templates == null ? null : templates.render("sidebar.jte", v, problems);
+                return html == null ? "" : new String(html, java.nio.charset.StandardCharsets.UTF_8);
+            });
             if (o.out() != null && templates != null && !problems.hasErrors()) {
                 out = Output.open(o.out());
             }

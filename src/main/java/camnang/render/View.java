@@ -14,6 +14,9 @@ import java.util.Map;
  * @param html      the page's own content as HTML (already safe)
  * @param items     the pages a list or section page lists
  * @param params    front-matter keys camnang does not know, for custom templates
+ * @param sidebar   the sidebar tree: sections, with the branch of this page open
+ * @param sidebarHtml that tree rendered by {@code sidebar.jte}, once per folder and open
+ *                  branch, with {@code aria-current="page"} on this page's own link
  */
 public record View(
         SiteInfo site,
@@ -34,7 +37,14 @@ public record View(
         Map<String, Object> params,
         Map<String, String> assets,
         String baseHref,
-        UrlCache urls) {
+        UrlCache urls,
+        String sidebarHtml) {
+
+    /** The same view with the sidebar rendered by {@code sidebar.jte}. */
+    public View withSidebarHtml(String html) {
+        return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
+                items, children, recent, params, assets, baseHref, urls, html);
+    }
 
     /** A relative URL from this page to the output file {@code target}. */
     public String url(String target) {

@@ -32,13 +32,17 @@ public final class Views {
     private final View.SiteInfo info;
     private final String baseUrl;
     private final View.UrlCache urls = new View.UrlCache();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Function<View, String> sidebarTemplate;
 
     /** A generated page: which template, and its view. */
     public record Generated(String template, View view) {
     }
 
-    public Views(Site site, Map<String, String> assets, String baseUrl) {
+    /** @param sidebarTemplate renders {@code sidebar.jte} for a view */
+    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, String> sidebarTemplate) {
         this.site = site;
+        this.sidebarTemplate = sidebarTemplate;
         this.assets = Map.copyOf(assets);
         this.baseUrl = baseUrl;
         SiteConfig c = site.config();
@@ -109,9 +113,22 @@ public final class Views {
                 recent = recentItems(10);
             }
         }
-        return new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
+        View v = new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null, urls);
+                items, children, recent, p.meta().params(), assets, null, urls, "");
+        return withSidebar(v, p.kind() == Kind.PAGE ? p.section() : p.section() + "/");
+    }
+
+    /**
+     * The sidebar is the same for every page of a folder with the same branch open, so it is
+     * rendered once for them; only the link to the page itself is marked, here.
+     */
+    private View withSidebar(View v, String open) {
+        int slash = v.path().lastIndexOf('/');
+        String key = (slash < 0 ? "" : v.path().substring(0, slash)) + "|" + open;
+        String html = sidebars.computeIfAbsent(key, k -> sidebarTemplate.apply(v));
+        String self = "<a href=\"" + v.url(v.path()) + "\">";
+        return v.withSidebarHtml(html.replace(self, self.substring(0, self.length() - 1) + " aria-current=\"page\">"));
     }
 
     /** The generated pages: recent updates, tags, audiences, 404. */
@@ -134,15 +151,16 @@ public final class Views {
         });
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
-                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls);
+                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "");
+        notFound = withSidebar(notFound, "|none");
         out.add(new Generated("404.jte", notFound));
         return out;
     }
 
     private View list(String path, String title, String description, List<View.Item> items) {
         List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false), new View.Link(title, path, true));
-        return new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
-                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls);
+        return withSidebar(new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
+                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, ""), "|none");
     }
 
     private static View.PageInfo emptyInfo() {
@@ -244,11 +262,11 @@ public final class Views {
             }
             if (s.pages().size() <= SIDEBAR_PAGES) {
                 for (Page p : s.pages()) {
-                    kids.add(new View.NavItem(p.title(), p.output(), p == current, false, List.of()));
+                    kids.add(new View.NavItem(p.title(), p.output(), false, false, List.of()));
                 }
             }
         }
-        return new View.NavItem(s.title(), s.index().output(), current == s.index(), open, List.copyOf(kids));
+        return new View.NavItem(s.title(), s.index().output(), false, open, List.copyOf(kids));
     }
 
     private static View.Link link(Page p, String from) {

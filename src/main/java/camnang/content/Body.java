@@ -38,6 +38,24 @@ public final class Body {
         return new Body(file, null, start, blankFrom, blankTo);
     }
 
+    /**
+     * Bytes that change whenever {@link #text()} does: the whole file and where the body lies
+     * in it (cheaper than decoding, for cache keys).
+     */
+    public byte[] identity() {
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            byte[] all = Files.readAllBytes(file);
+            byte[] out = java.util.Arrays.copyOf(all, all.length + 12);
+            java.nio.ByteBuffer.wrap(out, all.length, 12).putInt(start).putInt(blankFrom).putInt(blankTo);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String text() {
         if (text != null) {
             return text;

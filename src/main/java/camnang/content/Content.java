@@ -121,6 +121,8 @@ public final class Content {
         }
         pages = fixedPages;
 
+        // One sort for the whole site; sections and audience lists keep this order.
+        Site.sortForReading(pages);
         Map<String, List<Page>> byDir = new HashMap<>();
         for (Page p : pages) {
             byDir.computeIfAbsent(p.section(), k -> new ArrayList<>()).add(p);
@@ -202,8 +204,7 @@ public final class Content {
 
     private static Section buildSection(String dir, Map<String, Page> indexes, Map<String, List<Page>> byDir,
                                         Set<String> dirs) {
-        List<Page> own = new ArrayList<>(byDir.getOrDefault(dir, List.of()));
-        Site.sortForReading(own);
+        List<Page> own = byDir.getOrDefault(dir, List.of());
         List<Section> children = new ArrayList<>();
         for (String d : dirs) {
             if (!d.isEmpty() && Site.parentDir(d).equals(dir)) {

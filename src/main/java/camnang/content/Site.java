@@ -361,14 +361,15 @@ public final class Site {
             return byAudience;
         }
         Map<Audience, List<Page>> m = new LinkedHashMap<>();
+        List<Page> ordered = new ArrayList<>(pages);
+        sortForReading(ordered);
         for (Audience a : Audience.values()) {
             List<Page> list = new ArrayList<>();
-            for (Page p : pages) {
+            for (Page p : ordered) {
                 if (p.meta().audience().contains(a)) {
                     list.add(p);
                 }
             }
-            sortForReading(list);
             m.put(a, List.copyOf(list));
         }
         byAudience = Collections.unmodifiableMap(m);

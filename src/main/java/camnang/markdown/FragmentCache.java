@@ -92,11 +92,11 @@ public final class FragmentCache {
         }
     }
 
-    String key(Page page, String body) {
+    String key(Page page) {
         MessageDigest md = sha();
         update(md, siteKey);
         update(md, page.source() + "\u0000" + page.output() + "\u0000" + page.bodyLine() + "\u0000" + page.title());
-        update(md, body);
+        md.update(page.body().identity());
         String key = HexFormat.of().formatHex(md.digest(), 0, 20);
         used.add(key);
         return key;

@@ -165,17 +165,16 @@ public final class Markdown {
     /** @param cache rendered pages of earlier builds; may be null */
     public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
                                       boolean withText, FragmentCache cache) {
-        String body = page.body().text();
         if (cache == null || withText) {
-            return renderFresh(page, body, site, mode, problems, withText);
+            return renderFresh(page, page.body().text(), site, mode, problems, withText);
         }
-        String key = cache.key(page, body);
+        String key = cache.key(page);
         RenderedPage hit = cache.get(key, page, problems);
         if (hit != null) {
             return hit;
         }
         Problems recording = problems.recording();
-        RenderedPage rp = renderFresh(page, body, site, mode, recording, false);
+        RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, false);
         cache.put(key, rp, recording.all());
         return rp;
     }

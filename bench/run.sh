@@ -14,6 +14,7 @@
 #   CORPUS=...             default: <repo>/../shared/corpus/phap-dien
 #   SEED=1                 generator seed
 #   HUGO_ON_CORPUS=0       skip the Hugo reference runs in `corpus` mode
+#   QUIET_WAIT=180         max seconds to wait for an idle machine before each run
 #   KEEP=1                 keep the temp dir (corpora, outputs, logs)
 #
 # Method: corpora are generated once per invocation into a temp dir under
@@ -28,7 +29,8 @@
 # Because other work on a shared machine skews wall times, each run also
 # records the CPU time that *other* processes used meanwhile (busy jiffies in
 # /proc/stat minus the tool's own user+sys): "others CPU" near 0 means a quiet
-# machine.
+# machine. Before each run the script waits (up to QUIET_WAIT s) until other
+# processes use less than 0.15 cores.
 #
 # JVM flags for camnang: none, i.e. plain `java -jar camnang.jar build`, the
 # way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
@@ -155,6 +157,19 @@ median() {
 
 busy_jiffies() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9; exit}' /proc/stat; }
 
+# wait_quiet: on a shared machine, waits (up to QUIET_WAIT seconds, default
+# 180) until other processes use less than 0.15 cores over 2 s, so that timed
+# runs start on an idle machine. QUIET_WAIT=0 disables it.
+wait_quiet() {
+  local waited=0 b0 b1
+  while ((waited < ${QUIET_WAIT:-180})); do
+    b0=$(busy_jiffies); sleep 2; b1=$(busy_jiffies)
+    if (((b1 - b0) * 100 < 15 * 2 * CLK_TCK)); then return 0; fi
+    waited=$((waited + 2))
+  done
+  if ((${QUIET_WAIT:-180} > 0)); then echo "  (machine still busy after ${QUIET_WAIT:-180} s; running anyway)" >&2; fi
+}
+
 # timed LABEL LOG CMD... : runs CMD under GNU time and appends
 # "wall_s peak_kib user_s sys_s others_cpu_s" to $WORK/times/LABEL.
 # On failure prints the log tail and exits (returns 1 if TIMED_SOFT=1).
@@ -162,6 +177,7 @@ timed() {
   local label=$1 log=$2
   shift 2
   local tfile=$WORK/time.last b0 b1
+  wait_quiet
   b0=$(busy_jiffies)
   if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
     local rc

@@ -1,0 +1,82 @@
+package camnang.search;
+
+import java.text.Normalizer;
+
+/**
+ * Vietnamese syllables made comparable: one tone-mark placement for {@code oa}, {@code oe},
+ * {@code uy} ({@code hoà} → {@code hòa}, {@code thuỷ} → {@code thủy}), and a folded form
+ * without diacritics ({@code đ} → {@code d}). Every rule here has its twin in the browser's
+ * JavaScript, so both give the same tokens.
+ */
+final class Syllables {
+    private Syllables() {
+    }
+
+    static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
+    private static final String VOWELS = "aăâeêioôơuưy";
+
+    /** Lower case, NFC, and the old-style tone placement ({@code hòa}, {@code khỏe}, {@code thủy}) in open syllables. */
+    static String exact(String token) {
+        String nfd = Normalizer.normalize(token.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        int tonePos = -1;
+        char tone = 0;
+        for (int i = 0; i < nfd.length(); i++) {
+            if (TONES.indexOf(nfd.charAt(i)) >= 0) {
+                if (tonePos >= 0) {
+                    return Normalizer.normalize(nfd, Normalizer.Form.NFC);
+                }
+                tonePos = i;
+                tone = nfd.charAt(i);
+            }
+        }
+        if (tonePos < 0) {
+            return Normalizer.normalize(nfd, Normalizer.Form.NFC);
+        }
+        String base = Normalizer.normalize(nfd.substring(0, tonePos) + nfd.substring(tonePos + 1), Normalizer.Form.NFC);
+        int start = nucleusStart(base);
+        int end = start;
+        while (end < base.length() && VOWELS.indexOf(base.charAt(end)) >= 0) {
+            end++;
+        }
+        if (end != base.length() || end - start != 2) {
+            return Normalizer.normalize(nfd, Normalizer.Form.NFC);
+        }
+        String nucleus = base.substring(start, end);
+        if (!(nucleus.equals("oa") || nucleus.equals("oe") || nucleus.equals("uy"))) {
+            return Normalizer.normalize(nfd, Normalizer.Form.NFC);
+        }
+        String withTone = base.substring(0, start + 1) + tone + base.substring(start + 1);
+        return Normalizer.normalize(withTone, Normalizer.Form.NFC);
+    }
+
+    /** Where the vowels start: after the initial consonants, with {@code qu} and {@code gi} (before a vowel) as consonants. */
+    private static int nucleusStart(String s) {
+        if (s.startsWith("qu") && s.length() > 2) {
+            return 2;
+        }
+        if (s.startsWith("gi") && s.length() > 2 && VOWELS.indexOf(s.charAt(2)) >= 0) {
+            return 2;
+        }
+        int i = 0;
+        while (i < s.length() && VOWELS.indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Lower case without any diacritic; {@code đ} → {@code d}. */
+    static String fold(String token) {
+        String nfd = Normalizer.normalize(token.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder(nfd.length());
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            sb.append(c == 'đ' ? 'd' : c);
+        }
+        return Normalizer.normalize(sb, Normalizer.Form.NFC);
+    }
+}

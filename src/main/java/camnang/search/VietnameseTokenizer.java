@@ -1,0 +1,141 @@
+package camnang.search;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * Splits text into syllables (runs of letters, digits and combining marks, so decomposed
+ * text stays whole), and keeps document numbers such as {@code 35/2013/QH13} or
+ * {@code 315/QĐ-TTg} as one token (type {@link #DOCNO}) stacked on their first part, followed
+ * by their parts. Offsets point into the original text, for highlighting.
+ */
+final class VietnameseTokenizer extends Tokenizer {
+    static final String WORD = "word";
+    static final String DOCNO = "docno";
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+    private String text;
+    private int pos;
+    /** The end of the document number being split into parts, or -1. */
+    private int docnoEnd = -1;
+    private boolean stackNext;
+    private int finalOffset;
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        int n;
+        while ((n = input.read(buf)) > 0) {
+            sb.append(buf, 0, n);
+        }
+        text = sb.toString();
+        pos = 0;
+        docnoEnd = -1;
+        stackNext = false;
+        finalOffset = correctOffset(text.length());
+    }
+
+    static boolean isWordChar(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+    }
+
+    @Override
+    public boolean incrementToken() {
+        clearAttributes();
+        while (true) {
+            while (pos < text.length() && !isWordChar(text.codePointAt(pos))) {
+                pos += Character.charCount(text.codePointAt(pos));
+            }
+            if (pos >= text.length()) {
+                return false;
+            }
+            // A run of combining marks alone (a stray accent) is not a word.
+            if (Character.isLetterOrDigit(text.codePointAt(pos))) {
+                break;
+            }
+            int cp = text.codePointAt(pos);
+            while (pos < text.length() && !Character.isLetterOrDigit(cp) && isWordChar(cp)) {
+                pos += Character.charCount(cp);
+                cp = pos < text.length() ? text.codePointAt(pos) : 0;
+            }
+        }
+        if (docnoEnd < 0 && Character.isDigit(text.charAt(pos))) {
+            int end = docnoEnd(text, pos);
+            if (end > 0) {
+                emit(pos, end, DOCNO, 1);
+                docnoEnd = end;
+                stackNext = true;
+                return true;
+            }
+        }
+        int start = pos;
+        while (pos < text.length() && isWordChar(text.codePointAt(pos))) {
+            pos += Character.charCount(text.codePointAt(pos));
+        }
+        emit(start, pos, WORD, stackNext ? 0 : 1);
+        stackNext = false;
+        if (docnoEnd >= 0 && pos >= docnoEnd) {
+            docnoEnd = -1;
+        }
+        return true;
+    }
+
+    /**
+     * The end of a document number starting at {@code i}: digits, then one or more groups
+     * joined by {@code /} or {@code -}, at least one {@code /} and one letter; else -1.
+     */
+    static int docnoEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        boolean slash = false;
+        boolean letter = false;
+        int end = -1;
+        while (j < s.length() && (s.charAt(j) == '/' || s.charAt(j) == '-')) {
+            boolean isSlash = s.charAt(j) == '/';
+            int k = j + 1;
+            int groupStart = k;
+            while (k < s.length() && isWordChar(s.codePointAt(k))) {
+                if (Character.isLetter(s.codePointAt(k))) {
+                    letter = true;
+                }
+                k += Character.charCount(s.codePointAt(k));
+            }
+            if (k == groupStart) {
+                break;
+            }
+            slash |= isSlash;
+            j = k;
+            end = k;
+        }
+        return slash && letter ? end : -1;
+    }
+
+    private void emit(int start, int end, String kind, int increment) {
+        term.setEmpty().append(text, start, end);
+        offset.setOffset(correctOffset(start), correctOffset(end));
+        posInc.setPositionIncrement(increment);
+        type.setType(kind);
+    }
+
+    @Override
+    public void end() throws IOException {
+        super.end();
+        offset.setOffset(finalOffset, finalOffset);
+    }
+}

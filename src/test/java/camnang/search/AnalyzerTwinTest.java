@@ -1,0 +1,144 @@
+package camnang.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camnang.Chromium;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JavaScript analyzer in site-templates/assets/camnang.js gives exactly the Java
+ * analyzer's tokens (text, position, offsets, type), in both forms, in real headless
+ * Chromium: on every case-file row, lines of the sample site and the legal corpus, and
+ * random strings.
+ */
+class AnalyzerTwinTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void javaScriptGivesTheSameTokensAsJava() throws Exception {
+        List<String> inputs = inputs();
+        assertTrue(inputs.size() >= 2000, "inputs: " + inputs.size());
+        Files.copy(Path.of("site-templates/assets/camnang.js"), tmp.resolve("camnang.js"));
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre>"
+                + "<script src=\"camnang.js\"></script><script>var inputs = [");
+        for (int i = 0; i < inputs.size(); i++) {
+            page.append(i == 0 ? "" : ",").append(json(inputs.get(i)));
+        }
+        page.append("];\nvar lines = inputs.map(function (s) { return JSON.stringify(camnang.analyze(s, {form: 'exact'})) + ' '"
+                + " + JSON.stringify(camnang.analyze(s, {form: 'folded'})); });\n"
+                + "document.getElementById('out').textContent = lines.join('\\n');</script>");
+        Path html = tmp.resolve("twin.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+        String dom = Chromium.dumpDom(html.toUri().toString(), tmp.resolve("profile"));
+        String[] got = Jsoup.parse(dom).getElementById("out").wholeText().split("\n", -1);
+        assertEquals(inputs.size(), got.length, "one line per input");
+        int mismatches = 0;
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < inputs.size(); i++) {
+            String s = inputs.get(i);
+            String expected = json(Analysis.tokens(s, VietnameseAnalyzer.Form.EXACT)) + " "
+                    + json(Analysis.tokens(s, VietnameseAnalyzer.Form.FOLDED));
+            if (!expected.equals(got[i]) && mismatches++ < 5) {
+                report.append("\ninput ").append(json(s)).append("\n  java ").append(expected).append("\n  js   ").append(got[i]);
+            }
+        }
+        assertEquals(0, mismatches, report.toString());
+    }
+
+    /** Case-file strings, sampled lines of the sample site and of the legal corpus, random strings. */
+    private static List<String> inputs() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = AnalyzerTwinTest.class.getResourceAsStream("/search/analyzer-cases.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] c = line.split("\t");
+                    out.add(c[1]);
+                    out.add(c[2]);
+                }
+            }
+        }
+        sample(Path.of("content"), 1, 1500, out);
+        sample(Path.of("../shared/corpus/phap-dien"), 97, 1500, out);
+        Random r = new Random(7);
+        String alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐQG0123456789 /-.,:;()\u0300\u0301\u0303\u0309\u0323\t\u00a0😀";
+        for (int n = 0; n < 500; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = r.nextInt(30); i > 0; i--) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            out.add(sb.toString().replace("\uD83D", "").replace("\uDE00", "😀"));
+        }
+        return out;
+    }
+
+    private static void sample(Path dir, int every, int max, List<String> out) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        int seen = 0;
+        int taken = 0;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (line.isBlank() || seen++ % every != 0) {
+                        continue;
+                    }
+                    out.add(line.length() > 300 ? line.substring(0, 300) : line);
+                    if (++taken >= max) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    static String json(List<Analysis.Token> tokens) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < tokens.size(); i++) {
+            Analysis.Token t = tokens.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"text\":").append(json(t.text())).append(",\"position\":").append(t.position())
+                    .append(",\"start\":").append(t.start()).append(",\"end\":").append(t.end())
+                    .append(",\"type\":").append(json(t.type())).append('}');
+        }
+        return sb.append(']').toString();
+    }
+
+    /** As JSON.stringify writes a string (and safe inside a script element). */
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '<' -> sb.append("\\u003c");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -12,6 +12,7 @@ import camnang.publish.Assets;
 import camnang.publish.Feeds;
 import camnang.publish.Output;
 import camnang.render.Templates;
+import camnang.search.SearchIndex;
 import camnang.render.View;
 import camnang.render.Views;
 import java.nio.file.Files;
@@ -37,11 +38,12 @@ public final class Camnang {
      * @param brokenLinks overrides the site setting when not null
      * @param templates   the template folder; null to look for {@code site-templates/}
      * @param cache       whether to reuse pages rendered by earlier builds (see {@link FragmentCache})
+     * @param search      whether to write the Lucene index of the site's sections
      */
     public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
-                          boolean cache) {
+                          boolean cache, boolean search) {
         public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
-            this(source, out, baseUrl, brokenLinks, templates, true);
+            this(source, out, baseUrl, brokenLinks, templates, true, false);
         }
     }
 
@@ -98,9 +100,12 @@ public final class Camnang {
             // check needs is kept, so memory does not grow with the size of the site.
             Output writer = out;
             FragmentCache cache = out == null || !o.cache() ? null : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
+            SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR)) : null;
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
-                // No search index yet: the text of each section is not needed.
-                RenderedPage rp = Markdown.render(page, site, mode, problems, false, cache);
+                RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache);
+                if (index != null) {
+                    index.add(rp);
+                }
                 if (templates != null) {
                     String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
                     byte[] html = templates.render(Views.templateFor(page), views.page(rp, fragment), problems);
@@ -110,6 +115,9 @@ public final class Camnang {
                 }
                 return rp.slim();
             }).toList();
+            if (index != null) {
+                index.close();
+            }
             Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(rendered, mode, problems);
             t = lap(millis, "markdown và giao diện", t);
             if (problems.hasErrors() || out == null) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "camnang", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n",
         optionListHeading = "%nTùy chọn:%n", commandListHeading = "%nLệnh:%n",
         description = "Biến thư mục Markdown thành trang web tĩnh có tìm kiếm.",
-        subcommands = {Main.Build.class, Main.Check.class})
+        subcommands = {Main.Build.class, Main.Check.class, Main.SearchCommand.class})
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int CONTENT_ERRORS = 1;
@@ -132,6 +132,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-cache", description = "Dựng lại mọi trang, không dùng kết quả của lần build trước.")
         boolean noCache;
 
+        @Option(names = "--search", description = "Ghi thêm chỉ mục tìm kiếm Lucene (thử nghiệm; dùng với lệnh search).")
+        boolean search;
+
         @Override
         public Integer call() {
             String base = baseUrl;
@@ -143,7 +146,7 @@ public final class Main implements Callable<Integer> {
                 }
                 base = base.endsWith("/") ? base : base + "/";
             }
-            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates, !noCache));
+            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates, !noCache, search));
             return report(r, verbose, out, err, true);
         }
     }
@@ -157,6 +160,81 @@ public final class Main implements Callable<Integer> {
             Camnang.Report r = Camnang.build(new Camnang.Options(source, null, null, mode(), templates));
             return report(r, verbose, Build.out, Build.err, false);
         }
+    }
+
+    @Command(name = "search", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n", optionListHeading = "%nTùy chọn:%n",
+            description = {"Tìm trong chỉ mục Lucene của một trang đã build (build --search).",
+                    "Mã thoát: 0 thành công, 1 không có chỉ mục, 2 sai cách dùng."})
+    static final class SearchCommand implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này rồi thoát.")
+        boolean help;
+
+        @Option(names = "--site", paramLabel = "THƯ_MỤC", defaultValue = "_site",
+                description = "Thư mục trang đã build (mặc định: ${DEFAULT-VALUE}).")
+        Path site;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Số kết quả (mặc định: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--json", description = "In kết quả dạng JSON: url, title, heading, score.")
+        boolean json;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "TỪ_KHÓA", description = "Nội dung cần tìm.")
+        List<String> words;
+
+        @Override
+        public Integer call() {
+            if (!java.nio.file.Files.isDirectory(site.resolve(camnang.search.SearchIndex.DIR))) {
+                Build.err.println(site + ": lỗi: không có chỉ mục tìm kiếm\n    → Chạy build với --search trước.");
+                return CONTENT_ERRORS;
+            }
+            if (limit < 1) {
+                Build.err.println("Lỗi cách dùng: --limit phải lớn hơn 0");
+                return USAGE;
+            }
+            List<camnang.search.Search.Hit> hits = camnang.search.Search.search(site, String.join(" ", words), limit);
+            if (json) {
+                StringBuilder sb = new StringBuilder("[");
+                for (int i = 0; i < hits.size(); i++) {
+                    camnang.search.Search.Hit h = hits.get(i);
+                    sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"url\": ").append(jsonString(h.url()))
+                            .append(", \"title\": ").append(jsonString(h.title()))
+                            .append(", \"heading\": ").append(jsonString(h.heading()))
+                            .append(", \"score\": ").append(h.score()).append('}');
+                }
+                Build.out.println(sb.append(hits.isEmpty() ? "]" : "\n]"));
+            } else if (hits.isEmpty()) {
+                Build.out.println("Không tìm thấy kết quả.");
+            } else {
+                for (camnang.search.Search.Hit h : hits) {
+                    Build.out.printf(Locale.ROOT, "%8.4f  %s%n          %s%s%n", h.score(), h.url(), h.title(),
+                            h.heading().isEmpty() ? "" : " — " + h.heading());
+                }
+            }
+            return OK;
+        }
+    }
+
+    static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     static int report(Camnang.Report r, boolean verbose, PrintStream out, PrintStream err, boolean build) {

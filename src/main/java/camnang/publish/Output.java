@@ -52,6 +52,17 @@ public final class Output implements AutoCloseable {
         }
     }
 
+    /** A folder inside the new site, made empty, for writers that manage their own files (the Lucene index). */
+    public Path directory(String rel) {
+        Path p = resolve(rel);
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
     /** Applies link mends to a page already written (rare: most pages need none). */
     public void mend(String rel, java.util.List<camnang.markdown.RenderedPage.Mend> mends) {
         Path p = resolve(rel);

@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.TokenStream;
 public final class VietnameseAnalyzer extends Analyzer {
     /** Which form the tokens take. */
     public enum Form {
-        EXACT, FOLDED
+        EXACT, FOLDED, BIGRAM
     }
 
     private final Form form;
@@ -23,7 +23,10 @@ public final class VietnameseAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         VietnameseTokenizer tokenizer = new VietnameseTokenizer();
-        TokenStream stream = new SyllableFilter(tokenizer, form == Form.FOLDED);
+        TokenStream stream = new SyllableFilter(tokenizer, form != Form.EXACT);
+        if (form == Form.BIGRAM) {
+            stream = new BigramFilter(stream);
+        }
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

@@ -21,6 +21,11 @@ final class VietnameseTokenizer extends Tokenizer {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
+    private final org.apache.lucene.analysis.tokenattributes.FlagsAttribute flags =
+            addAttribute(org.apache.lucene.analysis.tokenattributes.FlagsAttribute.class);
+    /** Flag: something other than white space stands between this token and the one before (a phrase ends). */
+    static final int AFTER_PUNCTUATION = 1;
+    private int lastEnd;
 
     private String text;
     private int pos;
@@ -40,6 +45,7 @@ final class VietnameseTokenizer extends Tokenizer {
         }
         text = sb.toString();
         pos = 0;
+        lastEnd = 0;
         docnoEnd = -1;
         stackNext = false;
         finalOffset = correctOffset(text.length());
@@ -127,6 +133,17 @@ final class VietnameseTokenizer extends Tokenizer {
     }
 
     private void emit(int start, int end, String kind, int increment) {
+        boolean punctuation = false;
+        for (int i = lastEnd; i < start; i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0') {
+                punctuation = true;
+                break;
+            }
+        }
+        flags.setFlags(punctuation ? AFTER_PUNCTUATION : 0);
+        if (!DOCNO.equals(kind)) {
+            lastEnd = Math.max(lastEnd, end);
+        }
         term.setEmpty().append(text, start, end);
         offset.setOffset(correctOffset(start), correctOffset(end));
         posInc.setPositionIncrement(increment);

@@ -1,8 +1,8 @@
 /*
  * camnang.js — the browser side of camnang's search. One script, no dependencies, no build step.
  *
- *   camnang.analyze(text, {form: "exact" | "folded"})
- *     → [{text, position, start, end, type}]  (type "word" or "docno")
+ *   camnang.analyze(text, {form: "exact" | "folded" | "bigram"})
+ *     → [{text, position, start, end, type}]  (type "word", "docno" or "bigram")
  *
  * The analyzer is the twin of the Java one (camnang.search.VietnameseAnalyzer): the same
  * string gives the same tokens, positions and offsets in both; a test in headless Chromium
@@ -17,6 +17,8 @@
   var MARK = /[\p{Mn}\p{Mc}\p{Me}]/u;
   var DIGIT = /\p{Nd}/u;
   var LETTER = /\p{L}/u;
+  /* White space: tab, line breaks and the space separators (Zs), as in the Java tokenizer. */
+  var SPACE = /[\t\n\v\f\r\p{Zs}]/u;
 
   function isWordChar(ch) {
     return LETTER_OR_DIGIT.test(ch) || MARK.test(ch);
@@ -88,22 +90,45 @@
     return slash && letter ? end : -1;
   }
 
+  /* Syllable bigrams of the folded words; never across punctuation, never with document numbers. */
+  function bigrams(tokens) {
+    var out = [], previous = null, position = -1;
+    for (var i = 0; i < tokens.length; i++) {
+      var t = tokens[i];
+      if (t.type === "docno") continue;
+      if (previous !== null && !t.afterPunctuation) {
+        position++;
+        out.push({text: previous.text + " " + t.text, position: position, start: previous.start, end: t.end, type: "bigram"});
+      }
+      previous = t;
+    }
+    return out;
+  }
+
   function analyze(text, options) {
-    var folded = options && options.form === "folded";
+    var form = options && options.form ? options.form : "exact";
+    var folded = form !== "exact";
     var tokens = [];
-    var pos = 0, position = -1, docEnd = -1, stackNext = false;
+    var pos = 0, position = -1, docEnd = -1, stackNext = false, lastEnd = 0;
     function emit(start, end, type, increment) {
       var raw = text.slice(start, end);
+      var afterPunctuation = false;
+      for (var i = lastEnd; i < start; i++) {
+        if (!SPACE.test(text.charAt(i))) { afterPunctuation = true; break; }
+      }
+      if (type !== "docno") lastEnd = Math.max(lastEnd, end);
       position += increment;
-      tokens.push({
+      var token = {
         text: folded || type === "docno" ? fold(raw) : exact(raw),
         position: position, start: start, end: end, type: type
-      });
+      };
+      if (form === "bigram") token.afterPunctuation = afterPunctuation;
+      tokens.push(token);
     }
     for (;;) {
       for (;;) {
         while (pos < text.length && !isWordChar(charAtCp(text, pos))) pos += charAtCp(text, pos).length;
-        if (pos >= text.length) return tokens;
+        if (pos >= text.length) return form === "bigram" ? bigrams(tokens) : tokens;
         if (LETTER_OR_DIGIT.test(charAtCp(text, pos))) break;
         var ch = charAtCp(text, pos);
         while (pos < text.length && !LETTER_OR_DIGIT.test(ch) && isWordChar(ch)) {

@@ -135,7 +135,9 @@ final class VietnameseTokenizer extends Tokenizer {
     private void emit(int start, int end, String kind, int increment) {
         boolean punctuation = false;
         for (int i = lastEnd; i < start; i++) {
-            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0') {
+            char c = text.charAt(i);
+            // White space is tab, line breaks and the space separators (Zs), as in camnang.js.
+            if ("\t\n\u000B\f\r".indexOf(c) < 0 && Character.getType(c) != Character.SPACE_SEPARATOR) {
                 punctuation = true;
                 break;
             }

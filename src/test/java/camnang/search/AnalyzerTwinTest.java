@@ -38,7 +38,7 @@ class AnalyzerTwinTest {
             page.append(i == 0 ? "" : ",").append(json(inputs.get(i)));
         }
         page.append("];\nvar lines = inputs.map(function (s) { return JSON.stringify(camnang.analyze(s, {form: 'exact'})) + ' '"
-                + " + JSON.stringify(camnang.analyze(s, {form: 'folded'})); });\n"
+                + " + JSON.stringify(camnang.analyze(s, {form: 'folded'})) + ' ' + JSON.stringify(camnang.analyze(s, {form: 'bigram'})); });\n"
                 + "document.getElementById('out').textContent = lines.join('\\n');</script>");
         Path html = tmp.resolve("twin.html");
         Files.writeString(html, page, StandardCharsets.UTF_8);
@@ -50,7 +50,8 @@ class AnalyzerTwinTest {
         for (int i = 0; i < inputs.size(); i++) {
             String s = inputs.get(i);
             String expected = json(Analysis.tokens(s, VietnameseAnalyzer.Form.EXACT)) + " "
-                    + json(Analysis.tokens(s, VietnameseAnalyzer.Form.FOLDED));
+                    + json(Analysis.tokens(s, VietnameseAnalyzer.Form.FOLDED)) + " "
+                    + json(Analysis.tokens(s, VietnameseAnalyzer.Form.BIGRAM));
             if (!expected.equals(got[i]) && mismatches++ < 5) {
                 report.append("\ninput ").append(json(s)).append("\n  java ").append(expected).append("\n  js   ").append(got[i]);
             }
@@ -73,7 +74,7 @@ class AnalyzerTwinTest {
         sample(Path.of("content"), 1, 1500, out);
         sample(Path.of("../shared/corpus/phap-dien"), 97, 1500, out);
         Random r = new Random(7);
-        String alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐQG0123456789 /-.,:;()\u0300\u0301\u0303\u0309\u0323\t\u00a0😀";
+        String alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĐQG0123456789 /-.,:;()\u0300\u0301\u0303\u0309\u0323\t\u00a0\u2007\u202f\u3000\ufeff😀";
         for (int n = 0; n < 500; n++) {
             StringBuilder sb = new StringBuilder();
             for (int i = r.nextInt(30); i > 0; i--) {

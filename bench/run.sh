@@ -15,6 +15,7 @@
 #   SEED=1                 generator seed
 #   HUGO_ON_CORPUS=0       skip the Hugo reference runs in `corpus` mode
 #   QUIET_WAIT=180         max seconds to wait for an idle machine before each run
+#   NOISY_RETRIES=2        times a run disturbed by other processes is repeated
 #   KEEP=1                 keep the temp dir (corpora, outputs, logs)
 #
 # Method: corpora are generated once per invocation into a temp dir under
@@ -30,7 +31,8 @@
 # records the CPU time that *other* processes used meanwhile (busy jiffies in
 # /proc/stat minus the tool's own user+sys): "others CPU" near 0 means a quiet
 # machine. Before each run the script waits (up to QUIET_WAIT s) until other
-# processes use less than 0.15 cores.
+# processes use less than 0.15 cores, and a run during which they used more
+# than max(1 s, 10% of its wall time) is repeated (NOISY_RETRIES times at most).
 #
 # JVM flags for camnang: none, i.e. plain `java -jar camnang.jar build`, the
 # way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
@@ -170,31 +172,46 @@ wait_quiet() {
   if ((${QUIET_WAIT:-180} > 0)); then echo "  (machine still busy after ${QUIET_WAIT:-180} s; running anyway)" >&2; fi
 }
 
-# timed LABEL LOG CMD... : runs CMD under GNU time and appends
+# timed LABEL LOG OUT CMD... : runs CMD under GNU time (OUT: its output dir,
+# made empty before each attempt) and appends
 # "wall_s peak_kib user_s sys_s others_cpu_s" to $WORK/times/LABEL.
+# A run during which other processes used more than max(1 s, 10% of its wall
+# time) of CPU is discarded and repeated, at most NOISY_RETRIES times (default
+# 2); the last attempt is kept whatever happened.
 # On failure prints the log tail and exits (returns 1 if TIMED_SOFT=1).
 timed() {
-  local label=$1 log=$2
-  shift 2
-  local tfile=$WORK/time.last b0 b1
-  wait_quiet
-  b0=$(busy_jiffies)
-  if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
-    local rc
-    rc=$(grep -o 'exited with non-zero status [0-9]*' "$tfile" | grep -o '[0-9]*$' || echo '?')
-    echo "error: $label failed (exit $rc): $*" >&2
-    echo "---- last 40 lines of $log ----" >&2
-    tail -n 40 "$log" >&2
-    if [[ ${TIMED_SOFT:-0} == 1 ]]; then return 1; fi
-    KEEP=1
-    exit 1
-  fi
-  b1=$(busy_jiffies)
-  tail -n 1 "$tfile" | awk -v d=$((b1 - b0)) -v hz="$CLK_TCK" '{
-    o = d / hz - $3 - $4; if (o < 0) o = 0
-    printf "%s %s %s %s %.2f\n", $1, $2, $3, $4, o }' >>"$WORK/times/$label"
-  tail -n 1 "$WORK/times/$label" | awk -v l="$label" '{
-    printf "  %-26s %7.2f s wall %7.2f s CPU %6.0f MiB   others CPU %5.2f s\n", l, $1, $3 + $4, $2 / 1024, $5 }' >&2
+  local label=$1 log=$2 out=$3
+  shift 3
+  local tfile=$WORK/time.last b0 b1 line attempt
+  for ((attempt = 0; ; attempt++)); do
+    rm -rf "$out"; mkdir -p "$out"
+    wait_quiet
+    b0=$(busy_jiffies)
+    if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
+      local rc
+      rc=$(grep -o 'exited with non-zero status [0-9]*' "$tfile" | grep -o '[0-9]*$' || echo '?')
+      echo "error: $label failed (exit $rc): $*" >&2
+      echo "---- last 40 lines of $log ----" >&2
+      tail -n 40 "$log" >&2
+      if [[ ${TIMED_SOFT:-0} == 1 ]]; then return 1; fi
+      KEEP=1
+      exit 1
+    fi
+    b1=$(busy_jiffies)
+    line=$(tail -n 1 "$tfile" | awk -v d=$((b1 - b0)) -v hz="$CLK_TCK" '{
+      o = d / hz - $3 - $4; if (o < 0) o = 0
+      printf "%s %s %s %s %.2f", $1, $2, $3, $4, o }')
+    awk -v l="$label" '{
+      printf "  %-26s %7.2f s wall %7.2f s CPU %6.0f MiB   others CPU %5.2f s", l, $1, $3 + $4, $2 / 1024, $5 }' <<<"$line" >&2
+    if ((attempt < ${NOISY_RETRIES:-2})) && awk '{exit !($5 > 1 && $5 > 0.1 * $1)}' <<<"$line"; then
+      echo "   (disturbed, repeated)" >&2
+      echo "$line" >>"$WORK/times/discarded"
+      continue
+    fi
+    echo >&2
+    echo "$line" >>"$WORK/times/$label"
+    return 0
+  done
 }
 
 stat_wall() { awk '{print $1}' "$WORK/times/$1" | median; }
@@ -202,8 +219,10 @@ stat_cpu() { awk '{print $3 + $4}' "$WORK/times/$1" | median; }
 stat_mib() { awk '{print $2 / 1024}' "$WORK/times/$1" | median; }
 runs_list() { awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1}' "$WORK/times/$1"; }
 others_summary() {
-  cat "$WORK"/times/* | awk '{print $5}' | sort -g |
-    awk '{a[NR] = $1; s += $1} END {printf "median %.2f s, max %.2f s per run", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[NR]}'
+  local discarded=0
+  if [[ -f $WORK/times/discarded ]]; then discarded=$(wc -l <"$WORK/times/discarded"); fi
+  find "$WORK/times" -type f ! -name discarded -exec cat {} + | awk '{print $5}' | sort -g |
+    awk -v d="$discarded" '{a[NR] = $1} END {printf "median %.2f s, max %.2f s per kept run; %d disturbed runs repeated", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[NR], d}'
 }
 
 commit_info() {
@@ -250,18 +269,18 @@ bench_sizes() {
     for ((i = 1; i <= RUNS; i++)); do
       out=$WORK/out/camnang-$n-$i
       mkdir -p "$out"
-      timed "camnang-$n" "$WORK/camnang-$n-$i.log" \
+      timed "camnang-$n" "$WORK/camnang-$n-$i.log" "$out" \
         "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
       rm -rf "$out"
       out=$WORK/out/hugo-$n-$i
       mkdir -p "$out"
-      timed "hugo-$n" "$WORK/hugo-$n-$i.log" \
+      timed "hugo-$n" "$WORK/hugo-$n-$i.log" "$out" \
         hugo --source "$WORK/hugo-$n" --quiet -d "$out" --cacheDir "$WORK/hugo-cache"
       rm -rf "$out"
       if ((${#NO_CACHE[@]})); then
         out=$WORK/out/cached-$n-$i
         mkdir -p "$out"
-        timed "cached-$n" "$WORK/cached-$n-$i.log" \
+        timed "cached-$n" "$WORK/cached-$n-$i.log" "$out" \
           "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
         rm -rf "$out"
       fi
@@ -321,7 +340,7 @@ bench_corpus() {
   for ((i = 1; i <= RUNS; i++)); do
     out=$WORK/out/camnang-corpus-$i
     mkdir -p "$out"
-    timed "camnang-corpus" "$WORK/camnang-corpus-$i.log" \
+    timed "camnang-corpus" "$WORK/camnang-corpus-$i.log" "$out" \
       "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn "${NO_CACHE[@]}"
     rm -rf "$out"
     if ((hugo_too)); then
@@ -329,7 +348,7 @@ bench_corpus() {
       # a failure is reported, not fatal.
       out=$WORK/out/hugo-corpus-$i
       mkdir -p "$out"
-      if ! TIMED_SOFT=1 timed "hugo-corpus" "$WORK/hugo-corpus-$i.log" \
+      if ! TIMED_SOFT=1 timed "hugo-corpus" "$WORK/hugo-corpus-$i.log" "$out" \
           hugo --source "$WORK/hugo-corpus" --quiet -d "$out" --cacheDir "$WORK/hugo-cache"; then
         hugo_too=0
         hugo_error=$(grep -m 1 'Error' "$WORK/hugo-corpus-$i.log" | sed "s|$WORK/hugo-corpus/content/||" || true)
@@ -340,7 +359,7 @@ bench_corpus() {
     if ((${#NO_CACHE[@]})); then
       out=$WORK/out/cached-corpus-$i
       mkdir -p "$out"
-      timed "cached-corpus" "$WORK/cached-corpus-$i.log" \
+      timed "cached-corpus" "$WORK/cached-corpus-$i.log" "$out" \
         "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn
       rm -rf "$out"
     fi
@@ -411,9 +430,9 @@ bench_flags() {
       mkdir -p "$out"
       camnang_cmd "$flags"
       if [[ $name == fork ]]; then
-        timed "$key" "$WORK/flags.log" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
+        timed "$key" "$WORK/flags.log" "$out" "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
       else
-        timed "$key" "$WORK/flags.log" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" \
+        timed "$key" "$WORK/flags.log" "$out" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" \
           --out "$out" "${NO_CACHE[@]}"
       fi
       rm -rf "$out"

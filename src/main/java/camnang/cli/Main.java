@@ -197,9 +197,9 @@ public final class Main implements Callable<Integer> {
                 StringBuilder sb = new StringBuilder("[");
                 for (int i = 0; i < hits.size(); i++) {
                     camnang.search.Search.Hit h = hits.get(i);
-                    sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"url\": ").append(jsonString(h.url()))
-                            .append(", \"title\": ").append(jsonString(h.title()))
-                            .append(", \"heading\": ").append(jsonString(h.heading()))
+                    sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"url\": ").append(camnang.Json.string(h.url()))
+                            .append(", \"title\": ").append(camnang.Json.string(h.title()))
+                            .append(", \"heading\": ").append(camnang.Json.string(h.heading()))
                             .append(", \"score\": ").append(h.score()).append('}');
                 }
                 Build.out.println(sb.append(hits.isEmpty() ? "]" : "\n]"));
@@ -213,28 +213,6 @@ public final class Main implements Callable<Integer> {
             }
             return OK;
         }
-    }
-
-    static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     static int report(Camnang.Report r, boolean verbose, PrintStream out, PrintStream err, boolean build) {

@@ -77,11 +77,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Adds the sections of a rendered page; safe from several threads. Pages without text of their own add nothing. */
+    /**
+     * Adds the sections of a rendered page; safe from several threads. A section without
+     * text of its own adds nothing: a page that only lists other pages, or the thousands of
+     * bare headings that end each file of the legal corpus, are not results.
+     */
     public void add(RenderedPage rp) {
         Page page = rp.page();
         for (RenderedPage.SectionText s : rp.sections()) {
-            if (s.text().isBlank() && s.heading().isBlank()) {
+            if (s.text().isBlank()) {
                 continue;
             }
             Document d = new Document();

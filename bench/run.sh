@@ -22,8 +22,11 @@
 # /tmp (never inside the repo), outside the timed region; the pages are also
 # copied into a Hugo site (bench/hugo-site) before timing, and the jar is
 # copied too, so a rebuild of target/camnang.jar during the run cannot mix
-# versions. For each size the tools run RUNS times each, interleaved (camnang,
-# hugo, camnang, hugo, ...), each run writing into a fresh empty output dir.
+# versions. For each size the tools run RUNS times each, interleaved (camnang
+# full build, Hugo, camnang rebuild, camnang full build, ...), each run writing
+# into a fresh empty output dir. A full build passes --no-cache (when the jar
+# has it) so camnang renders every page, as Hugo does; a rebuild is the plain
+# command after an untimed build filled camnang's fragment cache.
 # Wall time, peak RSS and CPU time come from GNU time,
 # `/usr/bin/time -f '%e %M %U %S'` (Debian package `time`). The file cache is
 # warm for both tools (the pages were just written); caches are never dropped.
@@ -37,7 +40,8 @@
 # JVM flags for camnang: none, i.e. plain `java -jar camnang.jar build`, the
 # way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
 # then runs the build in a child JVM with flags it picks itself:
-# -Xmx(384 MB + 4 x Markdown bytes) -XX:+UseParallelGC -Xshare:auto. Flags given
+# -Xmx(384 MB + 4 x Markdown bytes) -XX:+UseParallelGC, its class-data archive
+# in /tmp/camnang-cds, and C1 only below 16 MB of Markdown. Flags given
 # here reach only the launcher JVM, unless they include -Xmx (the build then
 # runs in place) or CAMNANG_NO_FORK=1 is set. Peak RSS from GNU time is the
 # largest single process (the build JVM), not the sum with the ~40 MB
@@ -238,7 +242,7 @@ header() {
   if command -v hugo >/dev/null; then echo "- Hugo: $(hugo version | awk '{print $1, $2}')"; fi
   echo "- camnang: target/camnang.jar built $JAR_INFO$(commit_info)"
   echo "- camnang templates: the defaults inside the jar (compiled-template cache warmed by an untimed build)"
-  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none; the launcher runs the build in a child JVM with -Xmx(384 MB + 4 x Markdown) -XX:+UseParallelGC -Xshare:auto)}"
+  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none; the launcher runs the build in a child JVM with -Xmx(384 MB + 4 x Markdown) -XX:+UseParallelGC and its class-data archive)}"
   echo "- runs per tool: $RUNS, interleaved; medians reported"
   echo "- CPU used by other processes during the timed runs: $(others_summary)"
 }
@@ -461,7 +465,7 @@ bench_flags() {
 case ${1:-} in
   corpus) bench_corpus ;;
   flags) shift; bench_flags "$@" ;;
-  -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help) sed -n '2,/^# Method/p' "$0" | sed '$d; s/^# \{0,1\}//' ;;
   "") bench_sizes 1000 10000 ;;
   *) bench_sizes "$@" ;;
 esac

@@ -27,7 +27,7 @@ public final class Body {
 
     /** Text held in memory (tests, made-up section pages). */
     public static Body of(String text) {
-        return new Body(null, text, 0, -1, -1);
+        return new Body(null, java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), 0, -1, -1);
     }
 
     /**
@@ -73,6 +73,8 @@ public final class Body {
         if (blankFrom >= 0 && blankTo <= body.length()) {
             body = body.substring(0, blankFrom) + body.substring(blankTo);
         }
-        return body;
+        // Text saved decomposed (NFD) is published composed: line breaks, so line numbers, stay.
+        return java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC) ? body
+                : java.text.Normalizer.normalize(body, java.text.Normalizer.Form.NFC);
     }
 }

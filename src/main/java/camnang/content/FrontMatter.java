@@ -307,7 +307,7 @@ final class FrontMatter {
 
         private String text(String key, Node value, int line) {
             if (value instanceof ScalarNode s) {
-                return s.getValue().strip();
+                return java.text.Normalizer.normalize(s.getValue().strip(), java.text.Normalizer.Form.NFC);
             }
             problems.error(rel, line, "khóa \"" + key + "\" phải là một dòng chữ",
                     "Viết trên cùng một dòng, ví dụ: " + key + ": Nội dung");
@@ -373,7 +373,7 @@ final class FrontMatter {
                 for (Node item : seq.getValue()) {
                     if (item instanceof ScalarNode s) {
                         if (!s.getValue().isBlank()) {
-                            out.add(s.getValue().strip());
+                            out.add(java.text.Normalizer.normalize(s.getValue().strip(), java.text.Normalizer.Form.NFC));
                         }
                     } else {
                         problems.error(rel, Yamls.line(item, firstLine), "mỗi mục của \"" + key + "\" phải là một dòng chữ",

@@ -65,7 +65,8 @@ public final class FragmentCache {
         }
         try {
             Files.createDirectories(dir);
-        } catch (IOException e) {
+            pruneOtherSites(dir);
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
         return new FragmentCache(dir, HexFormat.of().formatHex(md.digest()));
@@ -182,8 +183,29 @@ public final class FragmentCache {
         }
     }
 
-    /** Removes the entries this build did not use. */
+    /** Sites not built for two weeks lose their cache, so the temporary folder does not fill up. */
+    private static void pruneOtherSites(Path dir) throws IOException {
+        long limit = System.currentTimeMillis() - 14L * 24 * 3600 * 1000;
+        try (Stream<Path> sites = Files.list(dir.getParent())) {
+            for (Path site : sites.toList()) {
+                if (!site.equals(dir) && Files.isDirectory(site) && Files.getLastModifiedTime(site).toMillis() < limit) {
+                    try (Stream<Path> files = Files.walk(site)) {
+                        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes the entries this build did not use, and marks the site's cache as used today. */
     public void prune() {
+        try {
+            Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only the two-week pruning of other sites looks at this date.
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 if (!used.contains(f.getFileName().toString())) {

@@ -31,7 +31,20 @@ final class BuiltIn {
             throw new IllegalStateException("camnang's jar holds no default templates");
         }
         try {
-            Path dir = Files.createTempDirectory("camnang-templates");
+            // One folder per jar (by its size and time), reused by every build made with it.
+            java.net.URLConnection c = url.openConnection();
+            String key = Long.toHexString(c.getLastModified()) + "-" + Long.toHexString(c.getContentLengthLong());
+            if (url.getProtocol().equals("jar")) {
+                Path jar = Path.of(((JarURLConnection) c).getJarFileURL().toURI());
+                key = Long.toHexString(Files.getLastModifiedTime(jar).toMillis()) + "-" + Long.toHexString(Files.size(jar));
+            }
+            Path stable = Path.of(System.getProperty("java.io.tmpdir"), "camnang-templates", key);
+            if (Files.isRegularFile(stable.resolve(".complete"))) {
+                unpacked = stable;
+                return stable;
+            }
+            Files.createDirectories(stable.getParent());
+            Path dir = Files.createTempDirectory(stable.getParent(), key + ".tmp-");
             if (url.getProtocol().equals("jar")) {
                 JarURLConnection conn = (JarURLConnection) url.openConnection();
                 conn.setUseCaches(false);
@@ -58,9 +71,15 @@ final class BuiltIn {
                     }
                 }
             }
-            dir.toFile().deleteOnExit();
-            unpacked = dir;
-            return dir;
+            Files.writeString(dir.resolve(".complete"), key);
+            try {
+                Files.move(dir, stable, StandardCopyOption.ATOMIC_MOVE);
+                unpacked = stable;
+            } catch (IOException e) {
+                // Another build unpacked them first.
+                unpacked = Files.isRegularFile(stable.resolve(".complete")) ? stable : dir;
+            }
+            return unpacked;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

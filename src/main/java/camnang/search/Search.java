@@ -56,9 +56,11 @@ public final class Search {
                         BooleanClause.Occur.SHOULD);
             }
         }
-        for (String t : bigrams) {
-            b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TEXT + "_bigram", t)), BIGRAM_WEIGHT),
-                    BooleanClause.Occur.SHOULD);
+        for (int i = 0; i < fields.length; i++) {
+            for (String t : bigrams) {
+                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_bigram", t)), weights[i] * BIGRAM_WEIGHT),
+                        BooleanClause.Occur.SHOULD);
+            }
         }
         return b.build();
     }

@@ -84,19 +84,26 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void add(RenderedPage rp) {
         Page page = rp.page();
+        boolean first = true;
         for (RenderedPage.SectionText s : rp.sections()) {
             if (s.text().isBlank()) {
                 continue;
             }
+            // The page title is searched in the page's first section only: repeated in every
+            // section it would lift long pages of many sections above the section that answers.
+            String title = first ? page.title() : "";
+            first = false;
             Document d = new Document();
             d.add(new StoredField(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id()));
             d.add(new StoredField(TITLE, page.title()));
             d.add(new StoredField(HEADING, s.heading()));
             d.add(new StoredField(TEXT, s.text()));
-            add(d, TITLE, page.title());
+            add(d, TITLE, title);
             add(d, HEADING, s.heading());
             add(d, TEXT, s.text());
-            d.add(new TextField(TEXT + "_bigram", page.title() + "\n" + s.heading() + "\n" + s.text(), Field.Store.NO));
+            d.add(new TextField(TITLE + "_bigram", title, Field.Store.NO));
+            d.add(new TextField(HEADING + "_bigram", s.heading(), Field.Store.NO));
+            d.add(new TextField(TEXT + "_bigram", s.text(), Field.Store.NO));
             d.add(new StringField(SECTION, page.section(), Field.Store.YES));
             if (page.meta().type() != null) {
                 d.add(new StringField(TYPE, page.meta().type().key, Field.Store.YES));

@@ -262,8 +262,4 @@ public final class Main implements Callable<Integer> {
         }
         return sb.toString();
     }
-
-    static List<String> commands() {
-        return List.of("build", "check");
-    }
 }

@@ -211,8 +211,17 @@ public final class Content {
                 children.add(buildSection(d, indexes, byDir, dirs));
             }
         }
-        Comparator<Page> order = Site.readingOrder();
-        children.sort((a, b) -> order.compare(a.index(), b.index()));
+        // Sub-sections in the reading order of their index pages.
+        List<Page> order = new ArrayList<>();
+        for (Section c : children) {
+            order.add(c.index());
+        }
+        Site.sortForReading(order);
+        Map<Page, Integer> rank = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(order.get(i), i);
+        }
+        children.sort(Comparator.comparingInt(c -> rank.get(c.index())));
         return new Section(dir, indexes.get(dir), List.copyOf(own), List.copyOf(children));
     }
 

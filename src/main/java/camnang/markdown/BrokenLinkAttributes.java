@@ -8,7 +8,6 @@ import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.MutableAttributes;
-import java.util.Set;
 
 /**
  * A link to a page the site lacks (allowed with {@code --broken-links=warn}) keeps its
@@ -40,21 +39,7 @@ final class BrokenLinkAttributes implements AttributeProvider {
         }
     }
 
-    static final class Factory implements AttributeProviderFactory {
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
+    static final class Factory extends Independent implements AttributeProviderFactory {
 
         @Override
         public AttributeProvider apply(LinkResolverContext context) {

@@ -4,25 +4,9 @@ import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.LinkResolverFactory;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
-import java.util.Set;
 
 /** Hands flexmark the hrefs worked out before rendering (see {@link Links}). */
-final class LinkResolverFactoryImpl implements LinkResolverFactory {
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-        return null;
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return null;
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return false;
-    }
-
+final class LinkResolverFactoryImpl extends Independent implements LinkResolverFactory {
     @Override
     public LinkResolver apply(LinkResolverBasicContext context) {
         PageContext ctx = PageContext.KEY.get(context.getDocument());

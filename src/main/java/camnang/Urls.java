@@ -28,6 +28,13 @@ public final class Urls {
         return sb.length() == 0 ? "index.html" : sb.toString();
     }
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
+
+    /** A link to another site ({@code https:}, {@code mailto:}, {@code //host}), left as written. */
+    public static boolean isExternal(String url) {
+        return SCHEME.matcher(url).lookingAt() || url.startsWith("//");
+    }
+
     /** Escapes the characters of a path that a URL may not hold as they are. */
     public static String encodePath(String path) {
         if (isPlain(path)) {

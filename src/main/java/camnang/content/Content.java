@@ -31,8 +31,6 @@ public final class Content {
             "moi-cap-nhat.html", "tim-kiem.html");
     public static final Set<String> RESERVED_DIRS = Set.of("assets", "chu-de", "doi-tuong", "search");
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
-
     private Content() {
     }
 
@@ -140,7 +138,7 @@ public final class Content {
         checkOutputs(all, files, problems);
         Site site = new Site(config, root, all, files, drafts);
         for (SiteConfig.MenuItem item : config.menu()) {
-            if (!isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
+            if (!camnang.Urls.isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
                 String message = "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link() + "\", không có trong nội dung";
                 String hint = "Viết đường dẫn tới một thư mục hoặc tệp .md trong thư mục nội dung.";
                 SiteConfig.BrokenLinks mode = brokenLinks != null ? brokenLinks : config.brokenLinks();
@@ -150,9 +148,6 @@ public final class Content {
         return site;
     }
 
-    static boolean isExternal(String link) {
-        return SCHEME.matcher(link).lookingAt() || link.startsWith("//");
-    }
 
     private static boolean isHidden(String rel) {
         for (String seg : rel.split("/")) {

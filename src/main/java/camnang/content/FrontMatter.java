@@ -292,7 +292,7 @@ final class FrontMatter {
             int bestD = Integer.MAX_VALUE;
             for (Enum<?> o : options) {
                 String name = o instanceof PageType p ? p.key : ((Audience) o).label;
-                int d = Keys.distance(camnang.Slug.of(value), camnang.Slug.of(name));
+                int d = camnang.EditDistance.of(camnang.Slug.of(value), camnang.Slug.of(name));
                 if (d < bestD) {
                     bestD = d;
                     best = name;

@@ -8,14 +8,9 @@ import java.util.Optional;
 
 /** Turns a link as an author wrote it into a relative href to the output, reporting what leads nowhere. */
 final class Links {
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9+.-]*:");
-
     private Links() {
     }
 
-    static boolean isExternal(String url) {
-        return SCHEME.matcher(url).lookingAt() || url.startsWith("//");
-    }
 
     static void resolve(String url, int line, boolean image, PageContext ctx, Site site, SiteConfig.BrokenLinks mode) {
         if (ctx.hrefs.containsKey(url) || ctx.broken.contains(url)) {
@@ -33,7 +28,7 @@ final class Links {
             ctx.problems.add(mode.severity(), page.source(), line, message, hint);
             return;
         }
-        if (isExternal(url)) {
+        if (camnang.Urls.isExternal(url)) {
             ctx.hrefs.put(url, url);
             return;
         }

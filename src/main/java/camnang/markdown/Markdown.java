@@ -180,8 +180,11 @@ public final class Markdown {
         Document doc = parserFor(body).parse(body);
         doc.set(PageContext.KEY, ctx);
         boolean[] raw = {false};
+        List<Heading> headingNodes = new ArrayList<>();
         visit(doc, node -> {
-            if (node instanceof Link l) {
+            if (node instanceof Heading h) {
+                headingNodes.add(h);
+            } else if (node instanceof Link l) {
                 Links.resolve(l.getUrl().unescape(), ctx.line(l.getStartOffset()), false, ctx, site, mode);
             } else if (node instanceof Image img) {
                 Links.resolve(img.getUrl().unescape(), ctx.line(img.getStartOffset()), true, ctx, site, mode);
@@ -200,12 +203,11 @@ public final class Markdown {
             }
         });
         String html = RENDERER.render(doc);
-        List<RenderedPage.Heading> headings = new ArrayList<>();
-        visit(doc, node -> {
-            if (node instanceof Heading h) {
-                headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip()));
-            }
-        });
+        // Ids are given while rendering; the headings were found in the walk above.
+        List<RenderedPage.Heading> headings = new ArrayList<>(headingNodes.size());
+        for (Heading h : headingNodes) {
+            headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip()));
+        }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
                 withText ? sections(doc) : List.of(), raw[0]);
     }
@@ -332,28 +334,10 @@ public final class Markdown {
 
     private static String suggestion(String anchor, RenderedPage target) {
         return target.headings().stream()
-                .min(Comparator.comparingInt(h -> distance(anchor, h.id())))
-                .filter(h -> distance(anchor, h.id()) <= Math.max(3, anchor.length() / 3))
+                .min(Comparator.comparingInt(h -> camnang.EditDistance.of(anchor, h.id())))
+                .filter(h -> camnang.EditDistance.of(anchor, h.id()) <= Math.max(3, anchor.length() / 3))
                 .map(h -> "; có phải ý bạn là \"#" + h.id() + "\"?")
                 .orElse(".");
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

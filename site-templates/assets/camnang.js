@@ -153,7 +153,518 @@
     }
   }
 
+
+  /* ------------------------------------------------------------------------------------
+   * Search. The build writes the Lucene index and, beside it, a copy for the browser
+   * (camnang.search.Shards): a manifest, dictionary chunks by key range, postings lists
+   * sorted by what they add to a score and cut into growing blocks, and one fragment per
+   * section. A query loads the chunks of its words, the heads of their lists, and the
+   * fragments of its results, with script tags, so that it also works from file://.
+   * Scores are Lucene's BM25, computed in 32-bit floats as Lucene does; a test checks that
+   * the top results and their scores equal those of `camnang search` on the command line.
+   * ------------------------------------------------------------------------------------ */
+
+  var VERSION = 1;
+  var MAX_TERMS = 32;
+  var K1 = Math.fround(1.2), B = Math.fround(0.75);
+  var fr = Math.fround;
+
+  /* The site's root: the folder above the one holding this script (assets/ or search/). */
+  var root = (function () {
+    var s = typeof document !== "undefined" && document.currentScript;
+    var src = s && s.src ? s.src : "";
+    if (s && s.getAttribute("data-root") !== null) return new URL(s.getAttribute("data-root"), src || location.href).href;
+    return src ? src.replace(/[^\/]*\/[^\/]*$/, "") : "";
+  })();
+
+  /* -- Loading: each shard is a script that calls camnang.shard(name, ...data). -- */
+  var arrived = {}, loading = {};
+
+  function shard(name) {
+    arrived[name] = Array.prototype.slice.call(arguments, 1);
+  }
+
+  function load(name, path) {
+    if (arrived[name]) return Promise.resolve(arrived[name]);
+    if (loading[name]) return loading[name];
+    loading[name] = new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = root + path;
+      el.async = true;
+      el.onload = function () {
+        el.remove();
+        delete loading[name];
+        if (arrived[name]) resolve(arrived[name]);
+        else reject(new Error("Tệp chỉ mục tìm kiếm " + path + " không đúng định dạng."));
+      };
+      el.onerror = function () {
+        el.remove();
+        delete loading[name];
+        reject(new Error("Không tải được tệp chỉ mục tìm kiếm " + path + "."));
+      };
+      document.head.appendChild(el);
+    });
+    return loading[name];
+  }
+
+  /* -- Numbers: variable-length base-45 digits (camnang.search.Digits). -- */
+  var DIGIT_VALUE = (function () {
+    var v = new Int8Array(128).fill(-1), n = 0;
+    for (var c = 35; c <= 126 && n < 90; c++) if (c !== 92) v[c] = n++;
+    return v;
+  })();
+
+  function Reader(s) { this.s = s; this.i = 0; }
+  Reader.prototype.more = function () { return this.i < this.s.length; };
+  Reader.prototype.next = function () {
+    var v = 0, mul = 1;
+    for (;;) {
+      var d = DIGIT_VALUE[this.s.charCodeAt(this.i++)];
+      if (d < 45) return v + d * mul;
+      v += (d - 45) * mul;
+      mul *= 45;
+    }
+  };
+
+  function shardPath(dir, kind, n) {
+    return "search/" + dir + "/" + kind + "/" + Math.floor(n / 1000) + "/" + (n % 1000) + ".js";
+  }
+
+  /* -- BM25 as Lucene computes it (org.apache.lucene.search.similarities.BM25Similarity). -- */
+  function byte4ToInt(b) {
+    /* SmallFloat.byte4ToInt: 24 exact values, then 3 bits of mantissa. */
+    var free = 24;
+    if (b < free) return b;
+    var i = b - free, bits = i & 7, shift = (i >>> 3) - 1;
+    var decoded = shift === -1 ? bits : (bits | 8) * Math.pow(2, shift);
+    return Math.min(free + decoded, 2147483647);
+  }
+
+  function intToByte4(n) {
+    var free = 24;
+    if (n < free) return n;
+    var i = n - free, numBits = Math.floor(Math.log2(i)) + 1;
+    var encoded = numBits < 4 ? i : ((Math.floor(i / Math.pow(2, numBits - 4)) & 7) | ((numBits - 3) << 3));
+    return free + encoded;
+  }
+
+  var LENGTH = new Float32Array(256);
+  for (var li = 0; li < 256; li++) LENGTH[li] = byte4ToInt(li);
+
+  function normInverse(docCount, sumTtf) {
+    var cache = new Float32Array(256);
+    if (!docCount) return cache;
+    var avgdl = fr(sumTtf / docCount);
+    for (var i = 0; i < 256; i++) {
+      cache[i] = fr(1 / fr(K1 * fr(fr(1 - B) + fr(fr(B * LENGTH[i]) / avgdl))));
+    }
+    return cache;
+  }
+
+  function idf(df, docCount) {
+    return fr(Math.log(1 + (docCount - df + 0.5) / (df + 0.5)));
+  }
+
+  function bm25(weight, freq, ninv) {
+    return fr(weight - fr(weight / fr(1 + fr(freq * ninv))));
+  }
+
+  /* -- The index: manifest, dictionary chunks, lists. -- */
+  var index = null;
+
+  function open(fresh) {
+    if (index && !fresh) return index;
+    delete arrived.manifest;
+    index = load("manifest", "search/manifest.js" + (fresh ? "?r=" + Date.now() : "")).then(function (args) {
+      var m = args[0];
+      if (!m || m.v !== VERSION) {
+        throw new Error("Chỉ mục tìm kiếm thuộc phiên bản khác của camnang; hãy tải lại trang.");
+      }
+      m.ninv = {};
+      ["exact", "folded", "bigram"].forEach(function (form) {
+        m.ninv[form] = m.stats[form] ? m.stats[form].map(function (s) { return normInverse(s[0], s[1]); }) : [];
+      });
+      m.chunks = {};
+      return m;
+    });
+    index.catch(function () { index = null; });
+    return index;
+  }
+
+  /* A list's description in a chunk: document frequency per field, then its blocks. */
+  function readList(r, inline, at) {
+    var df = [r.next(), r.next(), r.next()], n = r.next(), blocks = [];
+    for (var b = 0; b < n; b++) {
+      var count = r.next(), tuple = readTuple(r), ref = r.next();
+      blocks.push({count: count, tuple: tuple, data: ref === 0 ? inline[at.i++] : null, file: ref - 1});
+    }
+    return {df: df, blocks: blocks};
+  }
+
+  function readTuple(r) {
+    var t = [0, 0, 0, 0, 0, 0];
+    for (var i = 0; i < 3; i++) {
+      t[i] = r.next();
+      if (t[i] > 0) t[3 + i] = r.next();
+    }
+    return t;
+  }
+
+  function chunk(m, kind, i) {
+    var key = kind + i;
+    if (!m.chunks[key]) {
+      m.chunks[key] = load(key, shardPath(m.dir, kind, i)).then(function (args) {
+        var keys = args[0], variants = args[1], r = new Reader(args[2]), inline = args[3];
+        var at = {i: 0}, v = 0, entries = new Map();
+        for (var k = 0; k < keys.length; k++) {
+          if (kind === "w") {
+            var nv = r.next(), e = {folded: readList(r, inline, at), exact: new Map()};
+            for (var j = 0; j < nv; j++) e.exact.set(variants[v++], readList(r, inline, at));
+            entries.set(keys[k], e);
+          } else {
+            entries.set(keys[k], readList(r, inline, at));
+          }
+        }
+        return {keys: keys, entries: entries};
+      });
+    }
+    return m.chunks[key];
+  }
+
+  function chunkOf(first, key) {
+    var lo = 0, hi = first.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (first[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function lookup(m, kind, key) {
+    var first = m.dict[kind].first, i = chunkOf(first, key);
+    if (i < 0) return Promise.resolve(null);
+    return chunk(m, kind, i).then(function (c) { return c.entries.get(key) || null; });
+  }
+
+  /* Keys of the word dictionary that start with a prefix, with their folded lists. */
+  function completions(m, p) {
+    var first = m.dict.w.first, i = Math.max(0, chunkOf(first, p)), wanted = [];
+    for (var j = i; j < first.length && (j === i || first[j] < p + "\uffff"); j++) wanted.push(chunk(m, "w", j));
+    return Promise.all(wanted).then(function (cs) {
+      var out = [];
+      cs.forEach(function (c) {
+        c.entries.forEach(function (e, k) {
+          if (k.length > p.length && k.lastIndexOf(p, 0) === 0) {
+            var df = e.folded.df[0] + e.folded.df[1] + e.folded.df[2];
+            if (df > 0) out.push({key: k, df: df, list: e.folded});
+          }
+        });
+      });
+      return out;
+    });
+  }
+
+  /* -- A query: its clauses grouped by list, as camnang.search.Search builds Lucene's. -- */
+  function unique(tokens) {
+    var seen = new Set(), out = [];
+    for (var i = 0; i < tokens.length && out.length < MAX_TERMS; i++) {
+      if (!seen.has(tokens[i].text)) { seen.add(tokens[i].text); out.push(tokens[i].text); }
+    }
+    return out;
+  }
+
+  function endsInWord(q) {
+    if (!q) return false;
+    var cps = Array.from(q);
+    return isWordChar(cps[cps.length - 1]);
+  }
+
+  function plan(m, q, prefix) {
+    /* A word typed without diacritics asks for no particular spelling (as in Search.java). */
+    var exactTerms = unique(analyze(q, {form: "exact"})).filter(function (t) { return fold(t) !== t; });
+    var foldedTerms = unique(analyze(q, {form: "folded"}));
+    var bigramTerms = unique(analyze(q, {form: "bigram"}));
+    var lists = [], jobs = [];
+    function add(form, boost, term, list) {
+      if (!list || !list.blocks.length) return;
+      var base = form === "prefix" ? "folded" : form, stats = m.stats[base], weights = [0, 0, 0];
+      for (var i = 0; i < 3; i++) {
+        if (list.df[i] > 0) weights[i] = fr(fr(boost[i]) * idf(list.df[i], stats[i][0]));
+      }
+      lists.push({form: form, base: base, term: term, list: list, weights: weights, ninv: m.ninv[base], next: 0});
+    }
+    exactTerms.forEach(function (t) {
+      jobs.push(lookup(m, "w", fold(t)).then(function (e) { add("exact", m.boost.exact, t, e && e.exact.get(t)); }));
+    });
+    foldedTerms.forEach(function (t) {
+      jobs.push(lookup(m, "w", t).then(function (e) { add("folded", m.boost.folded, t, e && e.folded); }));
+    });
+    bigramTerms.forEach(function (t) {
+      jobs.push(lookup(m, "b", t).then(function (e) { add("bigram", m.boost.bigram, t, e); }));
+    });
+    var expansions = [];
+    var folded = analyze(q, {form: "folded"});
+    var last = folded.length ? folded[folded.length - 1].text : "";
+    if (prefix && endsInWord(q) && last.length >= m.prefix.min) {
+      jobs.push(completions(m, last).then(function (cs) {
+        cs = cs.filter(function (c) { return foldedTerms.indexOf(c.key) < 0; });
+        cs.sort(function (a, b) { return b.df - a.df || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
+        cs.slice(0, m.prefix.max).forEach(function (c) {
+          expansions.push(c.key);
+          add("prefix", m.boost.prefix, c.key, c.list);
+        });
+      }));
+    }
+    return Promise.all(jobs).then(function () {
+      /* One order whatever order the chunks arrived in: as Lucene's clauses. */
+      var rank = {exact: 0, folded: 1, prefix: 2, bigram: 3};
+      lists.sort(function (a, b) { return rank[a.form] - rank[b.form] || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+      return {lists: lists, exact: exactTerms, folded: foldedTerms, bigram: bigramTerms, expansions: expansions};
+    });
+  }
+
+  /* What a list adds to a document whose fields hold the tuple (frequency and norm per field). */
+  function contribution(l, t) {
+    var sum = 0;
+    for (var i = 0; i < 3; i++) {
+      if (t[i] > 0 && l.weights[i] > 0) sum += bm25(l.weights[i], t[i], l.ninv[i][t[3 + i]]);
+    }
+    return sum;
+  }
+
+  function bound(l) {
+    return l.next < l.list.blocks.length ? contribution(l, l.list.blocks[l.next].tuple) : 0;
+  }
+
+  function loadBlock(m, l) {
+    var b = l.list.blocks[l.next++];
+    if (b.data !== null) return Promise.resolve(b.data);
+    return load("p" + b.file, shardPath(m.dir, "p", b.file)).then(function (args) { return args[0]; });
+  }
+
+  function fragment(m, doc) {
+    return load("f" + doc, shardPath(m.dir, "f", doc)).then(function (args) { return args[0]; });
+  }
+
+  /* Frequencies and lengths of a section's fields, analysed as the build analysed them. */
+  function analyseFields(f) {
+    var texts = [f.ti ? f.t : "", f.h, f.x], out = {};
+    ["exact", "folded", "bigram"].forEach(function (form) {
+      out[form] = texts.map(function (text) {
+        var tokens = analyze(text, {form: form}), freq = new Map();
+        tokens.forEach(function (t) { freq.set(t.text, (freq.get(t.text) || 0) + 1); });
+        var length = tokens.length ? tokens[tokens.length - 1].position + 1 : 0;
+        return {freq: freq, norm: intToByte4(length)};
+      });
+    });
+    return out;
+  }
+
+  function exactScore(q, fields) {
+    var sum = 0;
+    q.lists.forEach(function (l) {
+      var t = [0, 0, 0, 0, 0, 0];
+      for (var i = 0; i < 3; i++) {
+        var fi = fields[l.base][i];
+        t[i] = fi.freq.get(l.term) || 0;
+        t[3 + i] = fi.norm;
+      }
+      sum += contribution(l, t);
+    });
+    return fr(sum);
+  }
+
+  /*
+   * The top k documents, by a threshold algorithm: read the lists' blocks highest first;
+   * a document seen in some lists has a lower bound (what they add) and an upper bound (plus
+   * the bound of each list's unread blocks); its fragment, analysed, gives its exact score.
+   * Stop when k exact scores beat every bound left. Equal to Lucene's top k, reading little.
+   */
+  function topK(m, q, k, accept) {
+    var docs = new Map(), lists = q.lists;
+
+    function absorb(li, data) {
+      var l = lists[li], r = new Reader(data);
+      while (r.more()) {
+        var count = r.next(), t = readTuple(r), c = contribution(l, t), doc = 0;
+        for (var j = 0; j < count; j++) {
+          doc += r.next();
+          var d = docs.get(doc);
+          if (!d) { d = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, d); }
+          d.parts[li] = c;
+        }
+      }
+    }
+
+    function readNext(li) {
+      return loadBlock(m, lists[li]).then(function (data) { absorb(li, data); });
+    }
+
+    function step() {
+      var theta = lists.map(bound), unseen = 0;
+      theta.forEach(function (t) { unseen += t; });
+      var resolved = [], open = [];
+      docs.forEach(function (d) {
+        if (d.rejected) return;
+        if (d.score === null) {
+          var lower = 0, upper = 0, complete = true;
+          for (var i = 0; i < lists.length; i++) {
+            if (d.parts[i] !== undefined) lower += d.parts[i];
+            else if (theta[i] > 0) { complete = false; upper += theta[i]; }
+          }
+          if (complete) d.score = fr(lower);
+          else { d.lower = lower; d.upper = lower + upper; }
+        }
+        /* Under a filter, a document counts once its fragment has shown its facets. */
+        if (d.score !== null && (!accept || d.frag)) resolved.push(d);
+        else {
+          if (d.score !== null) d.upper = d.score;
+          open.push(d);
+        }
+      });
+      resolved.sort(byScore);
+      var kth = resolved.length >= k ? resolved[k - 1].score : -1;
+      var best = unseen;
+      open.forEach(function (d) { if (d.upper > best) best = d.upper; });
+      if (kth > best || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
+      open = open.filter(function (d) { return d.upper >= kth; });
+      open.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
+      var batch = open.filter(function (d) { return d.upper >= unseen && !d.cut; }).slice(0, k);
+      if (batch.length) {
+        return Promise.all(batch.map(function (d) {
+          return fragment(m, d.doc).then(function (f) {
+            d.frag = f;
+            if (accept && !accept(f)) { d.rejected = true; return; }
+            if (d.score !== null) return;
+            if (f.cut) { d.cut = true; return; }
+            d.score = exactScore(q, analyseFields(f));
+          });
+        })).then(step);
+      }
+      /* Read further the list with the highest bound left (for a document whose fragment
+       * cannot tell, the lists it is missing from). */
+      var pick = -1;
+      var needy = open.length && open[0].upper >= unseen ? open[0] : null;
+      for (var i = 0; i < lists.length; i++) {
+        if (theta[i] > 0 && (!needy || needy.parts[i] === undefined) && (pick < 0 || theta[i] > theta[pick])) pick = i;
+      }
+      if (pick < 0) return Promise.resolve(resolved.slice(0, k));
+      return readNext(pick).then(step);
+    }
+
+    return Promise.all(lists.map(function (l, i) { return readNext(i); })).then(step);
+  }
+
+  function byScore(a, b) {
+    return b.score - a.score || a.doc - b.doc;
+  }
+
+  /* -- Snippets: the section's text around the most query words, escaped, words marked. -- */
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c];
+    });
+  }
+
+  var SNIPPET = 180;
+
+  function snippet(text, q) {
+    var wanted = new Set(q.folded), prefixes = q.expansions;
+    var hits = analyze(text, {form: "folded"}).filter(function (t) {
+      return wanted.has(t.text) || prefixes.indexOf(t.text) >= 0;
+    });
+    var start = 0;
+    if (hits.length) {
+      var bestCount = -1;
+      for (var i = 0; i < hits.length; i++) {
+        var distinct = new Set();
+        for (var j = i; j < hits.length && hits[j].end - hits[i].start <= SNIPPET; j++) distinct.add(hits[j].text);
+        if (distinct.size > bestCount) { bestCount = distinct.size; start = hits[i].start; }
+      }
+      start = Math.max(0, start - 40);
+      var space = text.lastIndexOf(" ", start);
+      start = start === 0 ? 0 : space < 0 ? 0 : space + 1;
+    }
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > start + SNIPPET / 2) end = cut;
+    }
+    var out = start > 0 ? "… " : "", at = start;
+    hits.forEach(function (h) {
+      if (h.start >= at && h.end <= end) {
+        out += escapeHtml(text.slice(at, h.start)) + "<mark>" + escapeHtml(text.slice(h.start, h.end)) + "</mark>";
+        at = h.end;
+      }
+    });
+    out += escapeHtml(text.slice(at, end)) + (end < text.length ? " …" : "");
+    return out.replace(/\s+/g, " ");
+  }
+
+  function result(m, d, q) {
+    var f = d.frag;
+    return {
+      url: f.u,
+      href: new URL(f.u, root || location.href).href,
+      title: f.t,
+      heading: f.h,
+      score: d.score,
+      snippet: snippet(f.x, q),
+      section: f.s,
+      type: f.y || "",
+      audience: f.a || []
+    };
+  }
+
+  /*
+   * camnang.search(query, {limit, prefix, filters}) → Promise of results, best first:
+   *   {url, href, title, heading, score, snippet, section, type, audience}
+   * url is relative to the site's root, with the section's anchor; href is absolute; snippet
+   * is HTML (escaped text, <mark> around the query's words); everything else is plain text.
+   *   limit    how many results (10; at most 100)
+   *   prefix   the last word may be unfinished: it also finds the commonest words it starts
+   *   filters  {section, type, audience}: only results with these values (see camnang.facets)
+   */
+  function search(query, options, retried) {
+    options = options || {};
+    var limit = Math.max(1, Math.min(100, options.limit || 10));
+    var filters = options.filters || {};
+    var q = typeof query === "string" ? query.normalize("NFC") : "";
+    if (q.length > 2000) q = q.slice(0, 2000);
+    if (!analyze(q, {form: "folded"}).length) return Promise.resolve([]);
+    function accept(f) {
+      if (filters.section && f.s !== filters.section) return false;
+      if (filters.type && f.y !== filters.type) return false;
+      if (filters.audience && (f.a || []).indexOf(filters.audience) < 0) return false;
+      return true;
+    }
+    var filtered = !!(filters.section || filters.type || filters.audience);
+    return open(retried).then(function (m) {
+      return plan(m, q, !!options.prefix).then(function (p) {
+        if (!p.lists.length) return [];
+        return topK(m, p, limit, filtered ? accept : null).then(function (top) {
+          return Promise.all(top.map(function (d) {
+            return d.frag ? d : fragment(m, d.doc).then(function (f) { d.frag = f; return d; });
+          })).then(function (ds) {
+            return ds.map(function (d) { return result(m, d, p); });
+          });
+        });
+      });
+    }).catch(function (e) {
+      /* A manifest cached from an earlier build names files that are gone: ask once more. */
+      if (retried) throw e;
+      return search(query, options, true);
+    });
+  }
+
+  function facets() {
+    return open().then(function (m) { return m.facets; });
+  }
+
   var camnang = global.camnang || {};
   camnang.analyze = analyze;
+  camnang.search = search;
+  camnang.facets = facets;
+  camnang.shard = shard;
   global.camnang = camnang;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -100,7 +100,7 @@ public final class Camnang {
             // check needs is kept, so memory does not grow with the size of the site.
             Output writer = out;
             FragmentCache cache = out == null || !o.cache() ? null : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
-            SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR)) : null;
+            SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
                 RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache);
                 if (index != null) {
@@ -115,11 +115,16 @@ public final class Camnang {
                 }
                 return rp.slim();
             }).toList();
-            if (index != null) {
-                index.close();
-            }
             Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(rendered, mode, problems);
             t = lap(millis, "markdown và giao diện", t);
+            if (index != null) {
+                if (problems.hasErrors()) {
+                    index.close();
+                } else {
+                    index.finish(out.directory(SearchIndex.DIR).getParent(), writer::write);
+                    t = lap(millis, "chỉ mục tìm kiếm", t);
+                }
+            }
             if (problems.hasErrors() || out == null) {
                 return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }

@@ -12,7 +12,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -254,7 +254,8 @@ public final class Markdown {
                 level = h.getLevel();
                 text.setLength(0);
             } else if (!(n instanceof HtmlCommentBlock)) {
-                String t = collector.collectAndGetText(n);
+                // Without spaces between nodes, table cells and list items run together ("2014Văn").
+                String t = collector.collectAndGetText(n, com.vladsch.flexmark.util.ast.TextContainer.F_ADD_SPACES_BETWEEN_NODES);
                 if (!t.isBlank()) {
                     t = t.strip();
                     text.append(t.contains("\n\n") ? t.replaceAll("\n\\s*\n", "\n") : t).append('\n');

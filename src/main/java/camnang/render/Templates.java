@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * so staff who edit a template see the change on the next build without Maven.
  */
 public final class Templates implements AutoCloseable {
-    static final List<String> REQUIRED = List.of("home.jte", "section.jte", "page.jte", "list.jte", "404.jte", "sidebar.jte");
+    static final List<String> REQUIRED = List.of("home.jte", "section.jte", "page.jte", "list.jte", "404.jte", "sidebar.jte",
+            "search.jte");
 
     private final Path dir;
     private final String displayDir;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@link #url(String)} or {@link #asset(String)}, so links stay relative and the site
  * works at a portal's sub-path, at a domain root and from file://.
  *
- * @param kind      home, section, page, list or 404
+ * @param kind      home, section, page, list, 404 or search
  * @param path      this page's output path, e.g. {@code nguoi-dan/hoi-dap.html}
  * @param html      the page's own content as HTML (already safe)
  * @param items     the pages a list or section page lists
@@ -17,6 +17,8 @@ import java.util.Map;
  * @param sidebar   the sidebar tree: sections, with the branch of this page open
  * @param sidebarHtml that tree rendered by {@code sidebar.jte}, once per folder and open
  *                  branch, with {@code aria-current="page"} on this page's own link
+ * @param groups    on the search page: every section with its pages, the list a reader
+ *                  browses when JavaScript is off
  */
 public record View(
         SiteInfo site,
@@ -38,12 +40,13 @@ public record View(
         Map<String, String> assets,
         String baseHref,
         UrlCache urls,
-        String sidebarHtml) {
+        String sidebarHtml,
+        List<Group> groups) {
 
     /** The same view with the sidebar rendered by {@code sidebar.jte}. */
     public View withSidebarHtml(String html) {
         return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
-                items, children, recent, params, assets, baseHref, urls, html);
+                items, children, recent, params, assets, baseHref, urls, html, groups);
     }
 
     /** A relative URL from this page to the output file {@code target}. */
@@ -101,6 +104,13 @@ public record View(
     /** A page in a list: title, where, a line of description, date and kind. */
     public record Item(String title, String path, String description, String date, String dateIso, String type,
                        String section) {
+    }
+
+    /**
+     * A section and its pages in reading order; {@code total} counts them all, while
+     * {@code items} may hold only the first ones of a very large section.
+     */
+    public record Group(String title, String path, List<Item> items, int total) {
     }
 
     /** An entry of the sidebar tree. */

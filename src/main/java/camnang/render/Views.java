@@ -26,6 +26,12 @@ public final class Views {
 
     public static final String RECENT_PATH = "moi-cap-nhat.html";
     public static final String TAGS_PATH = "chu-de/index.html";
+    public static final String SEARCH_PATH = "tim-kiem.html";
+    /**
+     * How many pages of one section the search page lists; a larger section is linked to
+     * its index, which lists them all, so the page stays light on a phone.
+     */
+    static final int SEARCH_LIST_PAGES = 100;
 
     private final Site site;
     private final Map<String, String> assets;
@@ -115,7 +121,7 @@ public final class Views {
         }
         View v = new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null, urls, "");
+                items, children, recent, p.meta().params(), assets, null, urls, "", List.of());
         return withSidebar(v, p.kind() == Kind.PAGE ? p.section() : p.section() + "/");
     }
 
@@ -131,7 +137,7 @@ public final class Views {
         return v.withSidebarHtml(html.replace(self, self.substring(0, self.length() - 1) + " aria-current=\"page\">"));
     }
 
-    /** The generated pages: recent updates, tags, audiences, 404. */
+    /** The generated pages: recent updates, tags, audiences, search, 404. */
     public List<Generated> generated() {
         List<Generated> out = new ArrayList<>();
         out.add(new Generated("list.jte", list(RECENT_PATH, "Mới cập nhật",
@@ -149,18 +155,44 @@ public final class Views {
                         "Các trang viết cho " + a.label + ".", pages.stream().map(this::item).toList())));
             }
         });
+        out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
-                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "");
+                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "", List.of());
         notFound = withSidebar(notFound, "|none");
         out.add(new Generated("404.jte", notFound));
         return out;
     }
 
+    /**
+     * The search page: its scripts answer {@code ?q=}; the list of every section and its
+     * pages is written here so that readers without JavaScript can still find a page.
+     */
+    private View search() {
+        List<View.Group> groups = new ArrayList<>();
+        groups(site.root(), "", groups);
+        List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false),
+                new View.Link("Tìm kiếm", SEARCH_PATH, true));
+        return withSidebar(new View(info, "search", SEARCH_PATH, "Tìm kiếm", "Tìm trong tất cả các trang của "
+                + info.title() + ".", "", emptyInfo(), crumbs, List.of(), sidebar(null), null, null, List.of(), List.of(),
+                List.of(), Map.of(), assets, null, urls, "", List.copyOf(groups)), "|none");
+    }
+
+    /** Sections depth first, each titled with its parents' titles, so that nested sections stay recognisable. */
+    private void groups(Section s, String trail, List<View.Group> out) {
+        boolean home = s.index().kind() == Kind.HOME;
+        String title = home ? "Trang chủ" : trail.isEmpty() ? s.title() : trail + " › " + s.title();
+        List<View.Item> items = s.pages().stream().limit(SEARCH_LIST_PAGES).map(this::item).toList();
+        out.add(new View.Group(title, s.index().output(), items, s.pages().size()));
+        for (Section c : s.children()) {
+            groups(c, home ? "" : title, out);
+        }
+    }
+
     private View list(String path, String title, String description, List<View.Item> items) {
         List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false), new View.Link(title, path, true));
         return withSidebar(new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
-                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, ""), "|none");
+                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, "", List.of()), "|none");
     }
 
     private static View.PageInfo emptyInfo() {

@@ -3,12 +3,20 @@ package camnang.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,6 +39,13 @@ public final class Search {
     static final float TEXT_WEIGHT = 1f;
     static final float EXACT_WEIGHT = 1.5f;
     static final float BIGRAM_WEIGHT = 2f;
+    /** Words completing the last, unfinished word of a query typed as you go weigh less than typed words. */
+    static final float PREFIX_WEIGHT = 0.5f;
+    /** A prefix shorter than this completes nothing: too many words start with one letter. */
+    static final int PREFIX_MIN = 2;
+    /** How many of the commonest completions a prefix adds. */
+    static final int PREFIX_MAX = 8;
+    private static final float[] FIELD_WEIGHTS = {TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT};
 
     private Search() {
     }
@@ -39,42 +54,140 @@ public final class Search {
     public record Hit(String url, String title, String heading, float score) {
     }
 
-    public static Query query(String text) {
+    /** The boost of a clause on field {@code i} (title, heading, text) in {@code form}. */
+    static float boost(int i, VietnameseAnalyzer.Form form) {
+        return FIELD_WEIGHTS[i] * switch (form) {
+            case EXACT -> EXACT_WEIGHT;
+            case FOLDED -> 1f;
+            case BIGRAM -> BIGRAM_WEIGHT;
+        };
+    }
+
+    static float prefixBoost(int i) {
+        return FIELD_WEIGHTS[i] * PREFIX_WEIGHT;
+    }
+
+    /** A query's words beyond this many are ignored: Lucene refuses more than 1,024 clauses. */
+    static final int MAX_TERMS = 32;
+    /** As in the browser, a longer query is cut. */
+    static final int MAX_QUERY = 2000;
+
+    /** What to search: the words, whether the last may be unfinished, and facet filters (section, type, audience). */
+    public record Request(String text, int limit, boolean prefix, Map<String, String> filters) {
+        public Request(String text, int limit) {
+            this(text, limit, false, Map.of());
+        }
+    }
+
+    static String normalize(String text) {
+        String q = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+    }
+
+    private static Set<String> unique(String text, VietnameseAnalyzer.Form form) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : Analysis.terms(text, form)) {
+            if (out.size() == MAX_TERMS) {
+                break;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * The Lucene query for {@code text}: exact, folded and bigram clauses on title, heading and
+     * text; with {@code prefix}, the commonest words that complete the last one (the browser
+     * reads the same from its dictionary).
+     */
+    static Query query(String text, IndexReader reader, boolean prefix) throws IOException {
+        String q = normalize(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Set<String> exact = new LinkedHashSet<>(Analysis.terms(text, VietnameseAnalyzer.Form.EXACT));
-        Set<String> folded = new LinkedHashSet<>(Analysis.terms(text, VietnameseAnalyzer.Form.FOLDED));
-        Set<String> bigrams = new LinkedHashSet<>(Analysis.terms(text, VietnameseAnalyzer.Form.BIGRAM));
-        String[] fields = {SearchIndex.TITLE, SearchIndex.HEADING, SearchIndex.TEXT};
-        float[] weights = {TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT};
+        // A word typed without diacritics asks for no particular spelling: its exact clause
+        // would only favour the accidental plain spellings ("giai" of "giai đoạn" for "hoa giai").
+        Set<String> exact = new LinkedHashSet<>(unique(q, VietnameseAnalyzer.Form.EXACT));
+        exact.removeIf(t -> Syllables.fold(t).equals(t));
+        Set<String> folded = unique(q, VietnameseAnalyzer.Form.FOLDED);
+        Set<String> bigrams = unique(q, VietnameseAnalyzer.Form.BIGRAM);
+        List<String> expansions = prefix ? completions(q, folded, reader) : List.of();
+        String[] fields = SearchIndex.SEARCHED;
         for (int i = 0; i < fields.length; i++) {
             for (String t : exact) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_exact", t)), weights[i] * EXACT_WEIGHT),
-                        BooleanClause.Occur.SHOULD);
+                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_exact", t)),
+                        boost(i, VietnameseAnalyzer.Form.EXACT)), BooleanClause.Occur.SHOULD);
             }
             for (String t : folded) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t)), weights[i]),
+                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t)),
+                        boost(i, VietnameseAnalyzer.Form.FOLDED)), BooleanClause.Occur.SHOULD);
+            }
+            for (String t : expansions) {
+                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t)), prefixBoost(i)),
                         BooleanClause.Occur.SHOULD);
             }
         }
         for (int i = 0; i < fields.length; i++) {
             for (String t : bigrams) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_bigram", t)), weights[i] * BIGRAM_WEIGHT),
-                        BooleanClause.Occur.SHOULD);
+                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_bigram", t)),
+                        boost(i, VietnameseAnalyzer.Form.BIGRAM)), BooleanClause.Occur.SHOULD);
             }
         }
         return b.build();
     }
 
+    /** Up to {@link #PREFIX_MAX} folded words that start with the query's last word, commonest first. */
+    private static List<String> completions(String q, Set<String> typed, IndexReader reader) throws IOException {
+        if (q.isEmpty() || !VietnameseTokenizer.isWordChar(q.codePointBefore(q.length()))) {
+            return List.of();
+        }
+        List<Analysis.Token> tokens = Analysis.tokens(q, VietnameseAnalyzer.Form.FOLDED);
+        String p = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).text();
+        if (p.length() < PREFIX_MIN) {
+            return List.of();
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (String f : SearchIndex.SEARCHED) {
+            Terms terms = MultiTerms.getTerms(reader, f + "_folded");
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (te.seekCeil(new BytesRef(p)) == TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            for (BytesRef t = te.term(); t != null; t = te.next()) {
+                String s = t.utf8ToString();
+                if (!s.startsWith(p)) {
+                    break;
+                }
+                if (s.length() > p.length() && !typed.contains(s)) {
+                    df.merge(s, te.docFreq(), Integer::sum);
+                }
+            }
+        }
+        return df.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(PREFIX_MAX).map(Map.Entry::getKey).toList();
+    }
+
     /** The top {@code limit} sections of the site in {@code site} (an output folder) for {@code text}. */
     public static List<Hit> search(Path site, String text, int limit) {
+        return search(site, new Request(text, limit));
+    }
+
+    public static List<Hit> search(Path site, Request r) {
         List<Hit> hits = new ArrayList<>();
-        Query q = query(text);
-        if (((BooleanQuery) q).clauses().isEmpty()) {
-            return hits;
-        }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(site.resolve(SearchIndex.DIR)))) {
+            Query q = query(r.text(), reader, r.prefix());
+            if (((BooleanQuery) q).clauses().isEmpty()) {
+                return hits;
+            }
+            if (!r.filters().isEmpty()) {
+                BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+                r.filters().forEach((k, v) -> b.add(new TermQuery(new Term(k, v)), BooleanClause.Occur.FILTER));
+                q = b.build();
+            }
             IndexSearcher searcher = new IndexSearcher(reader);
-            for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(q, r.limit()).scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc);
                 hits.add(new Hit(d.get(SearchIndex.URL), d.get(SearchIndex.TITLE), d.get(SearchIndex.HEADING), sd.score));
             }

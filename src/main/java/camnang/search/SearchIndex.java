@@ -2,21 +2,29 @@ package camnang.search;
 
 import camnang.content.Audience;
 import camnang.content.Page;
+import camnang.content.Site;
 import camnang.markdown.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -28,6 +36,8 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchIndex implements AutoCloseable {
     /** Where the index lies in the output folder. */
     public static final String DIR = "search/lucene";
+    /** Where the browser's shards lie in the output folder. */
+    public static final String BROWSER_DIR = "search";
 
     static final String URL = "url";
     static final String TITLE = "title";
@@ -37,14 +47,33 @@ public final class SearchIndex implements AutoCloseable {
     static final String TYPE = "type";
     static final String AUDIENCE = "audience";
     static final String TAG = "tag";
+    /** Stored in the first section of a page, the only one whose title is searched. */
+    static final String TITLED = "titled";
+    static final String ORDER = "order";
     static final String[] SEARCHED = {TITLE, HEADING, TEXT};
+
+    /** Tokens with frequencies, no positions: nothing searches phrases by position. */
+    static final FieldType TOKENS = new FieldType();
+
+    static {
+        TOKENS.setTokenized(true);
+        TOKENS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TOKENS.freeze();
+    }
 
     private final IndexWriter writer;
     private final Path dir;
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final Site site;
 
-    private SearchIndex(IndexWriter writer, Path dir) {
+    private SearchIndex(IndexWriter writer, Path dir, Site site) {
         this.writer = writer;
         this.dir = dir;
+        this.site = site;
+        List<Page> pages = site.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            ordinals.put(pages.get(i).output(), i);
+        }
     }
 
     /** The analyzer of each field, by the field's suffix: {@code _exact}, {@code _folded}, {@code _bigram}. */
@@ -66,12 +95,14 @@ public final class SearchIndex implements AutoCloseable {
                 : field.endsWith("_folded") ? VietnameseAnalyzer.Form.FOLDED : VietnameseAnalyzer.Form.EXACT;
     }
 
-    public static SearchIndex create(Path dir) {
+    /** A new index in {@code dir} (emptied) for the pages of {@code site}. */
+    public static SearchIndex create(Path dir, Site site) {
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(64);
-            return new SearchIndex(new IndexWriter(FSDirectory.open(dir), config), dir);
+            config.setIndexSort(new Sort(new SortField(ORDER, SortField.Type.LONG)));
+            return new SearchIndex(new IndexWriter(FSDirectory.open(dir), config), dir, site);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +115,8 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void add(RenderedPage rp) {
         Page page = rp.page();
+        long ordinal = ordinals.get(page.output());
+        int n = 0;
         boolean first = true;
         for (RenderedPage.SectionText s : rp.sections()) {
             if (s.text().isBlank()) {
@@ -92,8 +125,12 @@ public final class SearchIndex implements AutoCloseable {
             // The page title is searched in the page's first section only: repeated in every
             // section it would lift long pages of many sections above the section that answers.
             String title = first ? page.title() : "";
-            first = false;
             Document d = new Document();
+            d.add(new NumericDocValuesField(ORDER, ordinal << 24 | n++));
+            if (first) {
+                d.add(new StoredField(TITLED, 1));
+            }
+            first = false;
             d.add(new StoredField(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id()));
             d.add(new StoredField(TITLE, page.title()));
             d.add(new StoredField(HEADING, s.heading()));
@@ -101,10 +138,10 @@ public final class SearchIndex implements AutoCloseable {
             add(d, TITLE, title);
             add(d, HEADING, s.heading());
             add(d, TEXT, s.text());
-            d.add(new TextField(TITLE + "_bigram", title, Field.Store.NO));
-            d.add(new TextField(HEADING + "_bigram", s.heading(), Field.Store.NO));
-            d.add(new TextField(TEXT + "_bigram", s.text(), Field.Store.NO));
-            d.add(new StringField(SECTION, page.section(), Field.Store.YES));
+            d.add(new Field(TITLE + "_bigram", title, TOKENS));
+            d.add(new Field(HEADING + "_bigram", s.heading(), TOKENS));
+            d.add(new Field(TEXT + "_bigram", s.text(), TOKENS));
+            d.add(new StringField(SECTION, topSection(page), Field.Store.YES));
             if (page.meta().type() != null) {
                 d.add(new StringField(TYPE, page.meta().type().key, Field.Store.YES));
             }
@@ -123,12 +160,35 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static void add(Document d, String field, String value) {
-        d.add(new TextField(field + "_exact", value, Field.Store.NO));
-        d.add(new TextField(field + "_folded", value, Field.Store.NO));
+        d.add(new Field(field + "_exact", value, TOKENS));
+        d.add(new Field(field + "_folded", value, TOKENS));
+    }
+
+    /** The facet "section": the top folder a page lies in ({@code ""} for the site's root). */
+    static String topSection(Page page) {
+        String s = page.section();
+        int slash = s.indexOf('/');
+        return slash < 0 ? s : s.substring(0, slash);
+    }
+
+    /**
+     * Merges the index into one segment, closes it, and writes the browser's shards beside it
+     * through {@code write} (a path in the output folder and the file's bytes).
+     */
+    public Shards.Summary finish(Path searchDir, BiConsumer<String, byte[]> write) {
+        close();
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+            return Shards.write(reader, site, searchDir, write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void close() {
+        if (!writer.isOpen()) {
+            return;
+        }
         try {
             writer.forceMerge(1);
             writer.close();

@@ -1,0 +1,678 @@
+package camnang.search;
+
+import camnang.Json;
+import camnang.content.Audience;
+import camnang.content.Page;
+import camnang.content.PageType;
+import camnang.content.Section;
+import camnang.content.Site;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The browser's copy of the Lucene index: small files the JavaScript in {@code camnang.js}
+ * loads with script tags (so it works from file:// too), only those a query needs.
+ *
+ * <ul>
+ * <li>{@code search/manifest.js}: format version, the statistics BM25 needs (document count
+ * and total length of each field), the boosts, facet labels, and the first key of each
+ * dictionary chunk; everything else lies in {@code search/<hash>/}, named by a hash of all
+ * of it, so a portal may cache those files for ever.</li>
+ * <li>{@code w/N.js}, {@code b/N.js}: the dictionary cut by key range into chunks of about
+ * {@link #CHUNK} characters. {@code w} holds the words under their folded form (what a query
+ * without diacritics types) with each exact spelling found in the text; {@code b} the syllable
+ * bigrams. Each key gives, per field, its document frequency, and its postings.</li>
+ * <li>{@code p/…}: postings, one list per key merged over title, heading and text, each posting
+ * a document with its frequency and norm in each field. A list is sorted by what it adds to
+ * a document's score, highest first, and cut into blocks that grow (128, 512, 2,048,
+ * 8,192 postings), so a query reads only the head of a common word's list; the dictionary
+ * gives the first posting of each block, a bound on all that follow. A short list lies
+ * inline in its chunk.</li>
+ * <li>{@code f/…}: one fragment per section: URL, title, heading and the section's own text
+ * (up to {@link #FRAGMENT_CAP} characters): the snippet, and the text the browser analyses to
+ * learn a candidate's exact score without reading whole postings lists.</li>
+ * <li>{@code t.js}: for each page, its number of sections and facets, read only to filter.</li>
+ * </ul>
+ * Numbers are written as variable-length base-45 digits in printable ASCII ({@link Digits}).
+ */
+final class Shards {
+    static final int VERSION = 1;
+    static final int FRAGMENT_CAP = 3000;
+    static final int CHUNK = 4096;
+    static final int INLINE = 160;
+    static final int[] BLOCKS = {128, 512, 2048, 8192};
+    static final String[] FIELDS = SearchIndex.SEARCHED;
+
+    /** What was written: sections, files, bytes, and the folder under {@code search/}. */
+    public record Summary(int docs, int files, long bytes, String folder) {
+    }
+
+    private Shards() {
+    }
+
+    /** The postings of one key in one form, merged over the three fields. */
+    private record Posting(int doc, int[] freq) {
+    }
+
+    /** A frequency and norm for each field: postings with the same tuple score the same. */
+    private record Tuple(int f0, int f1, int f2, int n0, int n1, int n2) {
+        void encode(Digits d) {
+            field(d, f0, n0);
+            field(d, f1, n1);
+            field(d, f2, n2);
+        }
+
+        private static void field(Digits d, int f, int n) {
+            d.add(f);
+            if (f > 0) {
+                d.add(n);
+            }
+        }
+    }
+
+    /** Per form: statistics of the three fields, norms, BM25 caches and boosts. */
+    private static final class Form {
+        final String name;
+        final String[] fields = new String[3];
+        final Terms[] terms = new Terms[3];
+        final long[] docCount = new long[3];
+        final long[] sumTtf = new long[3];
+        final byte[][] norms = new byte[3][];
+        final float[][] normInverse = new float[3][];
+        final float[] boost = new float[3];
+
+        Form(LeafReader leaf, String name, VietnameseAnalyzer.Form form) throws IOException {
+            this.name = name;
+            for (int i = 0; i < 3; i++) {
+                fields[i] = FIELDS[i] + "_" + name;
+                terms[i] = leaf.terms(fields[i]);
+                boost[i] = Search.boost(i, form);
+                if (terms[i] != null) {
+                    docCount[i] = terms[i].getDocCount();
+                    sumTtf[i] = terms[i].getSumTotalTermFreq();
+                    normInverse[i] = Bm25.normInverse(Bm25.avgdl(sumTtf[i], docCount[i]));
+                }
+                norms[i] = new byte[leaf.maxDoc()];
+                NumericDocValues nv = leaf.getNormValues(fields[i]);
+                if (nv != null) {
+                    for (int doc = nv.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = nv.nextDoc()) {
+                        norms[i][doc] = (byte) nv.longValue();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes files in a folder of the output and remembers a hash of each, to name the folder. */
+    private static final class Files2 {
+        final Path dir;
+        final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
+        long bytes;
+        int count;
+
+        Files2(Path dir) {
+            this.dir = dir;
+        }
+
+        void write(String rel, String js) {
+            byte[] b = js.getBytes(StandardCharsets.UTF_8);
+            Path p = dir.resolve(rel);
+            try {
+                Files.createDirectories(p.getParent());
+                Files.write(p, b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            hashes.put(rel, sha(b));
+            synchronized (this) {
+                bytes += b.length;
+                count++;
+            }
+        }
+
+        String hash() {
+            MessageDigest md = digest();
+            new TreeMap<>(hashes).forEach((k, v) -> {
+                md.update(k.getBytes(StandardCharsets.UTF_8));
+                md.update(v);
+            });
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        }
+    }
+
+    static Summary write(DirectoryReader reader, Site site, Path searchDir, BiConsumer<String, byte[]> write)
+            throws IOException {
+        Path temp = searchDir.resolve("tmp");
+        Files2 out = new Files2(temp);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("v", VERSION);
+        int maxDoc = reader.maxDoc();
+        manifest.put("docs", maxDoc);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        Map<String, Object> dict = new LinkedHashMap<>();
+        if (maxDoc > 0) {
+            LeafReader leaf = reader.leaves().get(0).reader();
+            Form exact = new Form(leaf, "exact", VietnameseAnalyzer.Form.EXACT);
+            Form folded = new Form(leaf, "folded", VietnameseAnalyzer.Form.FOLDED);
+            Form bigram = new Form(leaf, "bigram", VietnameseAnalyzer.Form.BIGRAM);
+            for (Form f : List.of(exact, folded, bigram)) {
+                List<Object> s = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    s.add(List.of(f.docCount[i], f.sumTtf[i]));
+                }
+                stats.put(f.name, s);
+            }
+            Blocks blocks = new Blocks(out);
+            dict.put("w", words(exact, folded, blocks, out));
+            dict.put("b", bigrams(bigram, blocks, out));
+            fragments(leaf, out);
+            manifest.put("pages", pages(leaf, site, out, manifest));
+        } else {
+            manifest.put("facets", Map.of("section", List.of(), "type", List.of(), "audience", List.of()));
+        }
+        manifest.put("stats", stats);
+        manifest.put("boost", boosts());
+        manifest.put("prefix", Map.of("min", Search.PREFIX_MIN, "max", Search.PREFIX_MAX));
+        manifest.put("fragmentCap", FRAGMENT_CAP);
+        manifest.put("dict", dict);
+        String hash = out.hash();
+        manifest.put("dir", hash);
+        Path target = searchDir.resolve(hash);
+        if (Files.exists(temp)) {
+            Files.move(temp, target);
+        }
+        byte[] m = ("camnang.shard(\"manifest\"," + json(manifest) + ");\n").getBytes(StandardCharsets.UTF_8);
+        write.accept(SearchIndex.BROWSER_DIR + "/manifest.js", m);
+        return new Summary(maxDoc, out.count + 1, out.bytes + m.length, hash);
+    }
+
+    private static Map<String, Object> boosts() {
+        Map<String, Object> b = new LinkedHashMap<>();
+        for (VietnameseAnalyzer.Form f : VietnameseAnalyzer.Form.values()) {
+            List<Object> l = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                l.add(Search.boost(i, f));
+            }
+            b.put(f.name().toLowerCase(), l);
+        }
+        List<Object> l = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            l.add(Search.prefixBoost(i));
+        }
+        b.put("prefix", l);
+        return b;
+    }
+
+    /** Posting blocks written to files {@code p/…}, numbered in the order they are made. */
+    private static final class Blocks {
+        final Files2 out;
+        int next;
+
+        Blocks(Files2 out) {
+            this.out = out;
+        }
+
+        int write(String data) {
+            int n = next++;
+            out.write(path("p", n), "camnang.shard(\"p" + n + "\"," + Json.string(data) + ");\n");
+            return n;
+        }
+    }
+
+    static String path(String kind, int n) {
+        return kind + "/" + (n / 1000) + "/" + (n % 1000) + ".js";
+    }
+
+    /**
+     * One dictionary: keys in order, each with its lists; cut into chunks. {@code entry} appends
+     * a key's description to the chunk's digits and inline blocks, and returns the strings the
+     * key adds to the chunk.
+     */
+    private static final class Chunker {
+        final String kind;
+        final Files2 out;
+        final List<String> first = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        List<String> inline = new ArrayList<>();
+        Digits meta = new Digits();
+        int size;
+
+        Chunker(String kind, Files2 out) {
+            this.kind = kind;
+            this.out = out;
+        }
+
+        void flushIfFull() {
+            if (size >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (keys.isEmpty()) {
+                return;
+            }
+            int n = first.size();
+            first.add(keys.get(0));
+            StringBuilder sb = new StringBuilder("camnang.shard(\"").append(kind).append(n).append("\",")
+                    .append(strings(keys)).append(',').append(strings(extra)).append(',')
+                    .append(Json.string(meta.toString())).append(',').append(strings(inline)).append(");\n");
+            out.write(path(kind, n), sb.toString());
+            keys = new ArrayList<>();
+            extra = new ArrayList<>();
+            inline = new ArrayList<>();
+            meta = new Digits();
+            size = 0;
+        }
+
+        Map<String, Object> done() {
+            flush();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("first", first);
+            return m;
+        }
+    }
+
+    /**
+     * Words: each key is a folded form; its entry gives the folded list, then each exact
+     * spelling that folds to it with its own list. A query word finds both in one chunk.
+     */
+    private static Map<String, Object> words(Form exact, Form folded, Blocks blocks, Files2 out) throws IOException {
+        TreeMap<String, List<String>> variants = new TreeMap<>();
+        for (String t : keys(folded)) {
+            variants.computeIfAbsent(t, k -> new ArrayList<>());
+        }
+        for (String e : keys(exact)) {
+            variants.computeIfAbsent(Syllables.fold(e), k -> new ArrayList<>()).add(e);
+        }
+        Chunker c = new Chunker("w", out);
+        TermsEnum[] fe = enums(folded);
+        TermsEnum[] ee = enums(exact);
+        for (Map.Entry<String, List<String>> en : variants.entrySet()) {
+            c.keys.add(en.getKey());
+            c.size += en.getKey().length() + 3;
+            c.meta.add(en.getValue().size());
+            c.size += list(folded, fe, en.getKey(), c, blocks);
+            for (String v : en.getValue()) {
+                c.extra.add(v);
+                c.size += v.length() + 3;
+                c.size += list(exact, ee, v, c, blocks);
+            }
+            c.flushIfFull();
+        }
+        return c.done();
+    }
+
+    private static Map<String, Object> bigrams(Form bigram, Blocks blocks, Files2 out) throws IOException {
+        Chunker c = new Chunker("b", out);
+        TermsEnum[] be = enums(bigram);
+        for (String k : keys(bigram)) {
+            c.keys.add(k);
+            c.size += k.length() + 3;
+            c.size += list(bigram, be, k, c, blocks);
+            c.flushIfFull();
+        }
+        return c.done();
+    }
+
+    /** Every term of the form's three fields, in the order of JavaScript's string comparison. */
+    private static TreeSet<String> keys(Form f) throws IOException {
+        TreeSet<String> keys = new TreeSet<>();
+        for (Terms t : f.terms) {
+            if (t != null) {
+                TermsEnum te = t.iterator();
+                for (BytesRef b = te.next(); b != null; b = te.next()) {
+                    keys.add(b.utf8ToString());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static TermsEnum[] enums(Form f) throws IOException {
+        TermsEnum[] e = new TermsEnum[3];
+        for (int i = 0; i < 3; i++) {
+            e[i] = f.terms[i] == null ? null : f.terms[i].iterator();
+        }
+        return e;
+    }
+
+    /**
+     * Describes the list of {@code term} into the chunk: document frequency per field, then
+     * its blocks, each with its size, its first tuple (the bound) and where it lies.
+     * Returns the characters added.
+     */
+    private static int list(Form f, TermsEnum[] te, String term, Chunker c, Blocks blocks) throws IOException {
+        BytesRef ref = new BytesRef(term);
+        int[] df = new int[3];
+        List<int[]> perField = new ArrayList<>();
+        int before = c.meta.length();
+        for (int i = 0; i < 3; i++) {
+            int[] docsAndFreqs = null;
+            if (te[i] != null && te[i].seekExact(ref)) {
+                df[i] = te[i].docFreq();
+                PostingsEnum pe = te[i].postings(null, PostingsEnum.FREQS);
+                docsAndFreqs = new int[df[i] * 2];
+                int k = 0;
+                for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+                    docsAndFreqs[k++] = d;
+                    docsAndFreqs[k++] = pe.freq();
+                }
+            }
+            perField.add(docsAndFreqs);
+            c.meta.add(df[i]);
+        }
+        float[] weight = new float[3];
+        for (int i = 0; i < 3; i++) {
+            if (df[i] > 0) {
+                weight[i] = f.boost[i] * Bm25.idf(df[i], f.docCount[i]);
+            }
+        }
+        // Merge the three fields' postings by document, grouping documents of equal tuples.
+        Map<Tuple, List<Integer>> groups = new HashMap<>();
+        int[] at = new int[3];
+        while (true) {
+            int doc = Integer.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                int[] p = perField.get(i);
+                if (p != null && at[i] < p.length) {
+                    doc = Math.min(doc, p[at[i]]);
+                }
+            }
+            if (doc == Integer.MAX_VALUE) {
+                break;
+            }
+            int[] freq = new int[3];
+            int[] norm = new int[3];
+            for (int i = 0; i < 3; i++) {
+                int[] p = perField.get(i);
+                if (p != null && at[i] < p.length && p[at[i]] == doc) {
+                    freq[i] = p[at[i] + 1];
+                    norm[i] = f.norms[i][doc] & 0xFF;
+                    at[i] += 2;
+                }
+            }
+            groups.computeIfAbsent(new Tuple(freq[0], freq[1], freq[2], norm[0], norm[1], norm[2]),
+                    t -> new ArrayList<>()).add(doc);
+        }
+        Map<Tuple, Double> value = new HashMap<>();
+        for (Tuple t : groups.keySet()) {
+            value.put(t, contribution(f, weight, t));
+        }
+        List<Tuple> order = new ArrayList<>(groups.keySet());
+        order.sort(Comparator.<Tuple>comparingDouble(value::get).reversed()
+                .thenComparingInt(Tuple::f0).thenComparingInt(Tuple::f1).thenComparingInt(Tuple::f2)
+                .thenComparingInt(Tuple::n0).thenComparingInt(Tuple::n1).thenComparingInt(Tuple::n2));
+        // Cut into blocks of growing size.
+        List<Digits> data = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<Tuple> firsts = new ArrayList<>();
+        Digits cur = null;
+        int inBlock = 0;
+        int capacity = 0;
+        for (Tuple t : order) {
+            List<Integer> docs = groups.get(t);
+            int i = 0;
+            while (i < docs.size()) {
+                if (cur == null || inBlock == capacity) {
+                    if (cur != null) {
+                        counts.add(inBlock);
+                    }
+                    cur = new Digits();
+                    data.add(cur);
+                    firsts.add(t);
+                    capacity = BLOCKS[Math.min(data.size() - 1, BLOCKS.length - 1)];
+                    inBlock = 0;
+                }
+                int take = Math.min(docs.size() - i, capacity - inBlock);
+                cur.add(take);
+                t.encode(cur);
+                int prev = 0;
+                for (int j = i; j < i + take; j++) {
+                    cur.add(docs.get(j) - prev);
+                    prev = docs.get(j);
+                }
+                inBlock += take;
+                i += take;
+            }
+        }
+        if (cur != null) {
+            counts.add(inBlock);
+        }
+        c.meta.add(data.size());
+        int added = 0;
+        for (int b = 0; b < data.size(); b++) {
+            c.meta.add(counts.get(b));
+            firsts.get(b).encode(c.meta);
+            String s = data.get(b).toString();
+            if (b == 0 && s.length() <= INLINE) {
+                c.meta.add(0);
+                c.inline.add(s);
+                added += s.length() + 3;
+            } else {
+                c.meta.add(blocks.write(s) + 1);
+            }
+        }
+        return added + c.meta.length() - before;
+    }
+
+    /** The sum, in the order of the fields, of what each field's clause adds: as Lucene sums a disjunction. */
+    private static double contribution(Form f, float[] weight, Tuple t) {
+        int[] freq = {t.f0(), t.f1(), t.f2()};
+        int[] norm = {t.n0(), t.n1(), t.n2()};
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            if (freq[i] > 0) {
+                sum += Bm25.score(weight[i], freq[i], f.normInverse[i][norm[i]]);
+            }
+        }
+        return sum;
+    }
+
+    /** One file per section: what a result shows, and the text the browser analyses to score it. */
+    private static void fragments(LeafReader leaf, Files2 out) throws IOException {
+        int maxDoc = leaf.maxDoc();
+        IntStream.range(0, (maxDoc + 255) / 256).parallel().forEach(batch -> {
+            try {
+                StoredFields stored = leaf.storedFields();
+                for (int doc = batch * 256; doc < Math.min(maxDoc, batch * 256 + 256); doc++) {
+                    Document d = stored.document(doc);
+                    String text = d.get(SearchIndex.TEXT);
+                    boolean whole = text.length() <= FRAGMENT_CAP;
+                    StringBuilder sb = new StringBuilder("camnang.shard(\"f").append(doc).append("\",{\"u\":")
+                            .append(Json.string(d.get(SearchIndex.URL)))
+                            .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
+                            .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
+                            .append(",\"x\":").append(Json.string(whole ? text : cut(text, FRAGMENT_CAP)));
+                    if (d.getField(SearchIndex.TITLED) != null) {
+                        sb.append(",\"ti\":1");
+                    }
+                    sb.append(",\"s\":").append(Json.string(d.get(SearchIndex.SECTION)));
+                    if (d.get(SearchIndex.TYPE) != null) {
+                        sb.append(",\"y\":").append(Json.string(d.get(SearchIndex.TYPE)));
+                    }
+                    sb.append(",\"a\":").append(strings(Arrays.asList(d.getValues(SearchIndex.AUDIENCE))));
+                    if (!whole) {
+                        sb.append(",\"cut\":1");
+                    }
+                    sb.append("});\n");
+                    out.write(path("f", doc), sb.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** At most {@code max} characters, ending at a word boundary and never inside a surrogate pair. */
+    static String cut(String text, int max) {
+        int end = max;
+        int space = text.lastIndexOf(' ', end);
+        if (space > max / 2) {
+            end = space;
+        } else if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + " …";
+    }
+
+    /**
+     * The page table, read only to filter: for each page in document order, its number of
+     * sections and the indexes of its section, type and audiences in the manifest's facets.
+     */
+    private static String pages(LeafReader leaf, Site site, Files2 out, Map<String, Object> manifest) throws IOException {
+        StoredFields stored = leaf.storedFields();
+        Map<String, Integer> sections = new LinkedHashMap<>();
+        Map<String, Integer> types = new LinkedHashMap<>();
+        Digits d = new Digits();
+        String page = null;
+        int count = 0;
+        int[] last = null;
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+            Document doc0 = stored.document(doc, java.util.Set.of(SearchIndex.URL, SearchIndex.SECTION,
+                    SearchIndex.TYPE, SearchIndex.AUDIENCE));
+            String url = doc0.get(SearchIndex.URL);
+            int hash = url.indexOf('#');
+            String p = hash < 0 ? url : url.substring(0, hash);
+            if (!p.equals(page)) {
+                if (last != null) {
+                    emit(d, count, last);
+                }
+                page = p;
+                count = 0;
+                int section = sections.computeIfAbsent(doc0.get(SearchIndex.SECTION), k -> sections.size());
+                String type = doc0.get(SearchIndex.TYPE);
+                int ty = type == null ? 0 : types.computeIfAbsent(type, k -> types.size()) + 1;
+                int mask = 0;
+                for (String a : doc0.getValues(SearchIndex.AUDIENCE)) {
+                    for (Audience au : Audience.values()) {
+                        if (au.slug.equals(a)) {
+                            mask |= 1 << au.ordinal();
+                        }
+                    }
+                }
+                last = new int[] {section, ty, mask};
+            }
+            count++;
+        }
+        if (last != null) {
+            emit(d, count, last);
+        }
+        out.write("t.js", "camnang.shard(\"t\"," + Json.string(d.toString()) + ");\n");
+        Map<String, Object> facets = new LinkedHashMap<>();
+        List<Object> s = new ArrayList<>();
+        for (String dir : sections.keySet()) {
+            String label = dir.isEmpty() ? site.home().title() : site.section(dir).map(Section::title).orElse(dir);
+            s.add(Map.of("value", dir, "label", label));
+        }
+        facets.put("section", s);
+        List<Object> t = new ArrayList<>();
+        for (String key : types.keySet()) {
+            String label = Arrays.stream(PageType.values()).filter(pt -> pt.key.equals(key)).map(pt -> pt.label)
+                    .findFirst().orElse(key);
+            t.add(Map.of("value", key, "label", label));
+        }
+        facets.put("type", t);
+        List<Object> a = new ArrayList<>();
+        for (Audience au : Audience.values()) {
+            a.add(Map.of("value", au.slug, "label", au.label));
+        }
+        facets.put("audience", a);
+        manifest.put("facets", facets);
+        return "t";
+    }
+
+    private static void emit(Digits d, int count, int[] facets) {
+        d.add(count);
+        for (int f : facets) {
+            d.add(f);
+        }
+    }
+
+    private static String strings(List<String> l) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < l.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(Json.string(l.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** A small JSON writer for the manifest: maps keep their order, so the bytes are reproducible. */
+    static String json(Object o) {
+        if (o instanceof String s) {
+            return Json.string(s);
+        }
+        if (o instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            // Map.of has no order: sort its keys so the output does not depend on it.
+            Iterable<? extends Map.Entry<?, ?>> entries = m instanceof LinkedHashMap<?, ?> ? m.entrySet()
+                    : new TreeMap<>(m).entrySet();
+            boolean first = true;
+            for (Map.Entry<?, ?> e : entries) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append(Json.string(e.getKey().toString())).append(':').append(json(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (o instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(json(l.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        if (o instanceof Float f) {
+            return f == Math.rint(f) ? Long.toString((long) (float) f) : Float.toString(f);
+        }
+        return String.valueOf(o);
+    }
+
+    static byte[] sha(byte[] b) {
+        return digest().digest(b);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -3,12 +3,18 @@ package camnang;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Real headless Chromium for browser tests: loads a page and returns the DOM after its scripts ran. */
@@ -43,5 +49,46 @@ public final class Chromium {
             fail("Chromium did not finish loading " + url);
         }
         return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /** A folder served over HTTP; {@link #url()} ends with the sub-path's slash. Close to stop. */
+    public record Served(HttpServer server, String url) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "json", "application/json",
+            "xml", "application/xml", "txt", "text/plain; charset=utf-8", "png", "image/png", "svg", "image/svg+xml");
+
+    /**
+     * Serves {@code dir} on 127.0.0.1 under {@code prefix} (e.g. {@code /phuong-1/tai-lieu/}), as a
+     * plain static host would: no compression, no directory listings, nothing outside {@code dir}.
+     */
+    public static Served serve(Path dir, String prefix) throws IOException {
+        Path root = dir.toAbsolutePath().normalize();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(prefix, exchange -> {
+            try (exchange) {
+                String path = URI.create(exchange.getRequestURI().getRawPath()).getPath().substring(prefix.length());
+                Path file = root.resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path).normalize();
+                if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                String name = file.getFileName().toString();
+                String ext = name.substring(name.lastIndexOf('.') + 1);
+                exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
+                byte[] body = Files.readAllBytes(file);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        });
+        server.start();
+        return new Served(server, "http://127.0.0.1:" + server.getAddress().getPort() + prefix);
     }
 }

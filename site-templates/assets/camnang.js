@@ -285,6 +285,10 @@
         m.ninv[form] = m.stats[form] ? m.stats[form].map(function (s) { return normInverse(s[0], s[1]); }) : [];
       });
       m.chunks = {};
+      if (m.docs) {
+        m.dict.w.first = m.dict.w.first.split("|");
+        m.dict.b.first = m.dict.b.first.split("|");
+      }
       return m;
     });
     index.catch(function () { index = null; });
@@ -314,18 +318,23 @@
     var key = kind + i;
     if (!m.chunks[key]) {
       m.chunks[key] = load(key, shardPath(m.dir, kind, i)).then(function (args) {
-        var keys = args[0], variants = args[1], r = new Reader(args[2]), inline = args[3];
-        var at = {i: 0}, v = 0, entries = new Map();
-        for (var k = 0; k < keys.length; k++) {
+        var suffixes = args[0], variants = args[1], r = new Reader(args[2]), inline = args[3];
+        var at = {i: 0}, v = 0, entries = new Map(), key = "";
+        for (var k = 0; k < suffixes.length; k++) {
+          /* Each key is stored as what it does not share with the key before it. */
+          key = key.slice(0, r.next()) + suffixes[k];
           if (kind === "w") {
             var nv = r.next(), e = {folded: readList(r, inline, at), exact: new Map()};
-            for (var j = 0; j < nv; j++) e.exact.set(variants[v++], readList(r, inline, at));
-            entries.set(keys[k], e);
+            for (var j = 0; j < nv; j++) {
+              var spelling = r.next() === 0 ? key : variants[v++];
+              e.exact.set(spelling, readList(r, inline, at));
+            }
+            entries.set(key, e);
           } else {
-            entries.set(keys[k], readList(r, inline, at));
+            entries.set(key, readList(r, inline, at));
           }
         }
-        return {keys: keys, entries: entries};
+        return {entries: entries};
       });
     }
     return m.chunks[key];
@@ -640,6 +649,7 @@
     }
     var filtered = !!(filters.section || filters.type || filters.audience);
     return open(retried).then(function (m) {
+      if (!m.docs) return [];
       return plan(m, q, !!options.prefix).then(function (p) {
         if (!p.lists.length) return [];
         return topK(m, p, limit, filtered ? accept : null).then(function (top) {

@@ -144,6 +144,15 @@ public final class Camnang {
                 return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }
             assets.writeTo(out);
+            Path engine = templateDir.resolve("assets/camnang.js");
+            if (index != null && Files.isRegularFile(engine)) {
+                // A stable address for a portal's own pages: one script tag, whatever the build.
+                try {
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
             out.write("robots.txt", Feeds.robots(baseUrl));
             if (baseUrl != null) {

@@ -254,8 +254,8 @@ public final class Markdown {
                 level = h.getLevel();
                 text.setLength(0);
             } else if (!(n instanceof HtmlCommentBlock)) {
-                // Without spaces between nodes, table cells and list items run together ("2014Văn").
-                String t = collector.collectAndGetText(n, com.vladsch.flexmark.util.ast.TextContainer.F_ADD_SPACES_BETWEEN_NODES);
+                String t = n instanceof com.vladsch.flexmark.ext.tables.TableBlock ? tableText(n, collector)
+                        : collector.collectAndGetText(n);
                 if (!t.isBlank()) {
                     t = t.strip();
                     text.append(t.contains("\n\n") ? t.replaceAll("\n\\s*\n", "\n") : t).append('\n');
@@ -266,6 +266,26 @@ public final class Markdown {
             out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
         }
         return List.copyOf(out);
+    }
+
+    /** A table's text, a line per row and a tab between cells: collected whole, cells run together ("2014Văn"). */
+    private static String tableText(Node table, TextCollectingVisitor collector) {
+        StringBuilder sb = new StringBuilder();
+        visit(table, n -> {
+            if (n instanceof com.vladsch.flexmark.ext.tables.TableRow) {
+                StringBuilder row = new StringBuilder();
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    String cell = collector.collectAndGetText(c).strip();
+                    if (!cell.isEmpty()) {
+                        row.append(row.length() > 0 ? "\t" : "").append(cell);
+                    }
+                }
+                if (row.length() > 0) {
+                    sb.append(row).append('\n');
+                }
+            }
+        });
+        return sb.toString();
     }
 
     private static void visit(Node node, java.util.function.Consumer<Node> f) {

@@ -258,7 +258,10 @@ final class Shards {
     private static final class Chunker {
         final String kind;
         final Files2 out;
-        final List<String> first = new ArrayList<>();
+        final StringBuilder separators = new StringBuilder();
+        int chunks;
+        String previous = "";
+        String lastFlushed = null;
         List<String> keys = new ArrayList<>();
         List<String> extra = new ArrayList<>();
         List<String> inline = new ArrayList<>();
@@ -268,6 +271,39 @@ final class Shards {
         Chunker(String kind, Files2 out) {
             this.kind = kind;
             this.out = out;
+        }
+
+        /**
+         * Starts a key: the chunk keeps what it does not share with the key before it, and the
+         * manifest, for a chunk's first key, the shortest prefix that still sorts after the last
+         * key of the chunk before.
+         */
+        void key(String key) {
+            if (keys.isEmpty()) {
+                String sep = key;
+                if (lastFlushed != null) {
+                    for (int n = 1; n <= key.length(); n++) {
+                        if (key.substring(0, n).compareTo(lastFlushed) > 0) {
+                            sep = key.substring(0, n);
+                            break;
+                        }
+                    }
+                }
+                separators.append(chunks == 0 ? "" : SEPARATOR).append(sep);
+                previous = "";
+            }
+            int shared = 0;
+            int max = Math.min(previous.length(), key.length());
+            while (shared < max && previous.charAt(shared) == key.charAt(shared)) {
+                shared++;
+            }
+            if (shared > 0 && Character.isHighSurrogate(key.charAt(shared - 1))) {
+                shared--; // never split a surrogate pair
+            }
+            meta.add(shared);
+            keys.add(key.substring(shared));
+            size += key.length() - shared + 4;
+            previous = key;
         }
 
         void flushIfFull() {
@@ -280,12 +316,12 @@ final class Shards {
             if (keys.isEmpty()) {
                 return;
             }
-            int n = first.size();
-            first.add(keys.get(0));
+            int n = chunks++;
             StringBuilder sb = new StringBuilder("camnang.shard(\"").append(kind).append(n).append("\",")
                     .append(strings(keys)).append(',').append(strings(extra)).append(',')
                     .append(Json.string(meta.toString())).append(',').append(strings(inline)).append(");\n");
             out.write(path(kind, n), sb.toString());
+            lastFlushed = previous;
             keys = new ArrayList<>();
             extra = new ArrayList<>();
             inline = new ArrayList<>();
@@ -296,10 +332,13 @@ final class Shards {
         Map<String, Object> done() {
             flush();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("first", first);
+            m.put("first", separators.toString());
             return m;
         }
     }
+
+    /** Between the manifest's chunk separators: no key holds it (keys are words, numbers and spaces). */
+    static final String SEPARATOR = "|";
 
     /**
      * Words: each key is a folded form; its entry gives the folded list, then each exact
@@ -317,13 +356,18 @@ final class Shards {
         TermsEnum[] fe = enums(folded);
         TermsEnum[] ee = enums(exact);
         for (Map.Entry<String, List<String>> en : variants.entrySet()) {
-            c.keys.add(en.getKey());
-            c.size += en.getKey().length() + 3;
+            c.key(en.getKey());
             c.meta.add(en.getValue().size());
             c.size += list(folded, fe, en.getKey(), c, blocks);
             for (String v : en.getValue()) {
-                c.extra.add(v);
-                c.size += v.length() + 3;
+                // Most spellings without diacritics are their key: a 0 says so without repeating it.
+                if (v.equals(en.getKey())) {
+                    c.meta.add(0);
+                } else {
+                    c.meta.add(1);
+                    c.extra.add(v);
+                    c.size += v.length() + 3;
+                }
                 c.size += list(exact, ee, v, c, blocks);
             }
             c.flushIfFull();
@@ -335,8 +379,7 @@ final class Shards {
         Chunker c = new Chunker("b", out);
         TermsEnum[] be = enums(bigram);
         for (String k : keys(bigram)) {
-            c.keys.add(k);
-            c.size += k.length() + 3;
+            c.key(k);
             c.size += list(bigram, be, k, c, blocks);
             c.flushIfFull();
         }

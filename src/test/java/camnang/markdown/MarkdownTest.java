@@ -193,6 +193,13 @@ class MarkdownTest {
     }
 
     @Test
+    void tableCellsDoNotRunTogetherInSearchText() {
+        RenderedPage p = render(Map.of("a.md", "---\ntitle: A\n---\n| Ngày | 01/01/2014 |\n|---|---|\n| Văn bản | Luật **35/2013/QH13** |\n")).get("a.md");
+        assertEquals(List.of(new RenderedPage.SectionText("", "", 0, "Ngày\t01/01/2014\nVăn bản\tLuật 35/2013/QH13")),
+                p.sections());
+    }
+
+    @Test
     void problemsCarryTheFileLine() {
         render(Map.of("a.md", "---\ntitle: A\n---\n\n\n\nDòng bảy [x](khong-co.md).\n"));
         Problem p = problems.sorted().get(0);

@@ -286,8 +286,8 @@
       });
       m.chunks = {};
       if (m.docs) {
-        m.dict.w.first = m.dict.w.first.split("|");
-        m.dict.b.first = m.dict.b.first.split("|");
+        m.dict.w.pages = m.dict.w.pages.split("|");
+        m.dict.b.pages = m.dict.b.pages.split("|");
       }
       return m;
     });
@@ -340,37 +340,63 @@
     return m.chunks[key];
   }
 
-  function chunkOf(first, key) {
-    var lo = 0, hi = first.length - 1, found = -1;
+  /* The last index i with list[i] <= key, or -1. */
+  function floorIndex(list, key) {
+    var lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (first[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (list[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   }
 
+  /* The separators of a directory page: the first key (shortened) of each of its chunks. */
+  function page(m, kind, p) {
+    var key = kind + "d" + p;
+    if (!m.chunks[key]) {
+      m.chunks[key] = load(key, shardPath(m.dir, kind + "d", p)).then(function (args) { return args[0].split("|"); });
+    }
+    return m.chunks[key];
+  }
+
+  var PAGE = 128;
+
+  /* The chunk where key would lie, or -1 before the first. */
+  function chunkOf(m, kind, key) {
+    var p = floorIndex(m.dict[kind].pages, key);
+    if (p < 0) return Promise.resolve(-1);
+    return page(m, kind, p).then(function (seps) { return p * PAGE + floorIndex(seps, key); });
+  }
+
+  function separator(m, kind, i) {
+    return page(m, kind, Math.floor(i / PAGE)).then(function (seps) { return seps[i % PAGE]; });
+  }
+
   function lookup(m, kind, key) {
-    var first = m.dict[kind].first, i = chunkOf(first, key);
-    if (i < 0) return Promise.resolve(null);
-    return chunk(m, kind, i).then(function (c) { return c.entries.get(key) || null; });
+    return chunkOf(m, kind, key).then(function (i) {
+      if (i < 0) return null;
+      return chunk(m, kind, i).then(function (c) { return c.entries.get(key) || null; });
+    });
   }
 
   /* Keys of the word dictionary that start with a prefix, with their folded lists. */
   function completions(m, p) {
-    var first = m.dict.w.first, i = Math.max(0, chunkOf(first, p)), wanted = [];
-    for (var j = i; j < first.length && (j === i || first[j] < p + "\uffff"); j++) wanted.push(chunk(m, "w", j));
-    return Promise.all(wanted).then(function (cs) {
-      var out = [];
-      cs.forEach(function (c) {
-        c.entries.forEach(function (e, k) {
-          if (k.length > p.length && k.lastIndexOf(p, 0) === 0) {
-            var df = e.folded.df[0] + e.folded.df[1] + e.folded.df[2];
-            if (df > 0) out.push({key: k, df: df, list: e.folded});
-          }
-        });
+    var out = [], end = p + "\uffff";
+    function collect(c) {
+      c.entries.forEach(function (e, k) {
+        if (k.length > p.length && k.lastIndexOf(p, 0) === 0) {
+          var df = e.folded.df[0] + e.folded.df[1] + e.folded.df[2];
+          if (df > 0) out.push({key: k, df: df, list: e.folded});
+        }
       });
-      return out;
-    });
+    }
+    function from(i) {
+      return chunk(m, "w", i).then(collect).then(function () {
+        if (i + 1 >= m.dict.w.chunks) return out;
+        return separator(m, "w", i + 1).then(function (sep) { return sep < end ? from(i + 1) : out; });
+      });
+    }
+    return chunkOf(m, "w", p).then(function (i) { return from(Math.max(0, i)); });
   }
 
   /* -- A query: its clauses grouped by list, as camnang.search.Search builds Lucene's. -- */
@@ -451,6 +477,31 @@
     return load("p" + b.file, shardPath(m.dir, "p", b.file)).then(function (args) { return args[0]; });
   }
 
+  /* The facets of each document, from the page table (t.js): a function of the document. */
+  function pageTable(m) {
+    if (!m.table) {
+      m.table = load("t", "search/" + m.dir + "/t.js").then(function (args) {
+        var r = new Reader(args[0]), starts = [], facets = [], doc = 0, f = m.facets;
+        while (r.more()) {
+          var count = r.next(), section = r.next(), type = r.next(), mask = r.next(), aud = [];
+          f.audience.forEach(function (a, i) { if (mask & (1 << i)) aud.push(a.value); });
+          starts.push(doc);
+          facets.push({s: f.section[section].value, y: type ? f.type[type - 1].value : "", a: aud});
+          doc += count;
+        }
+        return function (d) {
+          var lo = 0, hi = starts.length - 1;
+          while (lo < hi) {
+            var mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= d) lo = mid; else hi = mid - 1;
+          }
+          return facets[lo];
+        };
+      });
+    }
+    return m.table;
+  }
+
   function fragment(m, doc) {
     return load("f" + doc, shardPath(m.dir, "f", doc)).then(function (args) { return args[0]; });
   }
@@ -512,9 +563,13 @@
     function step() {
       var theta = lists.map(bound), unseen = 0;
       theta.forEach(function (t) { unseen += t; });
-      var resolved = [], open = [];
+      var resolved = [], open = [], lowers = [];
       docs.forEach(function (d) {
         if (d.rejected) return;
+        if (accept && d.accepted === undefined) {
+          d.accepted = accept(d.doc);
+          if (!d.accepted) { d.rejected = true; return; }
+        }
         if (d.score === null) {
           var lower = 0, upper = 0, complete = true;
           for (var i = 0; i < lists.length; i++) {
@@ -524,38 +579,47 @@
           if (complete) d.score = fr(lower);
           else { d.lower = lower; d.upper = lower + upper; }
         }
-        /* Under a filter, a document counts once its fragment has shown its facets. */
-        if (d.score !== null && (!accept || d.frag)) resolved.push(d);
-        else {
-          if (d.score !== null) d.upper = d.score;
-          open.push(d);
-        }
+        if (d.score !== null) { resolved.push(d); lowers.push(d.score); }
+        else { open.push(d); lowers.push(d.lower); }
       });
       resolved.sort(byScore);
       var kth = resolved.length >= k ? resolved[k - 1].score : -1;
       var best = unseen;
       open.forEach(function (d) { if (d.upper > best) best = d.upper; });
       if (kth > best || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
-      open = open.filter(function (d) { return d.upper >= kth; });
-      open.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
-      var batch = open.filter(function (d) { return d.upper >= unseen && !d.cut; }).slice(0, k);
-      if (batch.length) {
-        return Promise.all(batch.map(function (d) {
-          return fragment(m, d.doc).then(function (f) {
-            d.frag = f;
-            if (accept && !accept(f)) { d.rejected = true; return; }
-            if (d.score !== null) return;
-            if (f.cut) { d.cut = true; return; }
-            d.score = exactScore(q, analyseFields(f));
-          });
-        })).then(step);
-      }
-      /* Read further the list with the highest bound left (for a document whose fragment
-       * cannot tell, the lists it is missing from). */
+      /* The k-th best lower bound: below it, nothing can enter the top k. */
+      lowers.sort(function (a, b) { return b - a; });
+      var floor = lowers.length >= k ? lowers[k - 1] : 0;
+      var contenders = open.filter(function (d) { return d.upper >= floor && d.upper >= kth; });
+      contenders.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
+      /*
+       * A posting costs a few bytes, a fragment a thousand: read the lists further while an
+       * unseen document could still enter the top k, or while too many documents contend for
+       * it; then learn the contenders' exact scores from their fragments (which the results
+       * need anyway).
+       */
       var pick = -1;
-      var needy = open.length && open[0].upper >= unseen ? open[0] : null;
-      for (var i = 0; i < lists.length; i++) {
-        if (theta[i] > 0 && (!needy || needy.parts[i] === undefined) && (pick < 0 || theta[i] > theta[pick])) pick = i;
+      if (unseen >= floor || contenders.length > 2 * k) {
+        for (var i = 0; i < lists.length; i++) {
+          if (theta[i] > 0 && (pick < 0 || theta[i] > theta[pick])) pick = i;
+        }
+      }
+      if (pick < 0) {
+        var batch = contenders.filter(function (d) { return !d.cut; }).slice(0, k);
+        if (batch.length) {
+          return Promise.all(batch.map(function (d) {
+            return fragment(m, d.doc).then(function (f) {
+              d.frag = f;
+              if (f.cut) d.cut = true;
+              else d.score = exactScore(q, analyseFields(f));
+            });
+          })).then(step);
+        }
+        /* Only documents whose fragment is cut remain: read the lists they are missing from. */
+        var needy = contenders[0];
+        for (var j = 0; j < lists.length; j++) {
+          if (theta[j] > 0 && (!needy || needy.parts[j] === undefined) && (pick < 0 || theta[j] > theta[pick])) pick = j;
+        }
       }
       if (pick < 0) return Promise.resolve(resolved.slice(0, k));
       return readNext(pick).then(step);
@@ -642,17 +706,18 @@
     if (q.length > 2000) q = q.slice(0, 2000);
     if (!analyze(q, {form: "folded"}).length) return Promise.resolve([]);
     function accept(f) {
-      if (filters.section && f.s !== filters.section) return false;
+      if (filters.section !== undefined && filters.section !== "" && f.s !== filters.section) return false;
       if (filters.type && f.y !== filters.type) return false;
-      if (filters.audience && (f.a || []).indexOf(filters.audience) < 0) return false;
+      if (filters.audience && f.a.indexOf(filters.audience) < 0) return false;
       return true;
     }
     var filtered = !!(filters.section || filters.type || filters.audience);
     return open(retried).then(function (m) {
       if (!m.docs) return [];
-      return plan(m, q, !!options.prefix).then(function (p) {
+      return Promise.all([plan(m, q, !!options.prefix), filtered ? pageTable(m) : null]).then(function (both) {
+        var p = both[0], table = both[1];
         if (!p.lists.length) return [];
-        return topK(m, p, limit, filtered ? accept : null).then(function (top) {
+        return topK(m, p, limit, table ? function (doc) { return accept(table(doc)); } : null).then(function (top) {
           return Promise.all(top.map(function (d) {
             return d.frag ? d : fragment(m, d.doc).then(function (f) { d.frag = f; return d; });
           })).then(function (ds) {

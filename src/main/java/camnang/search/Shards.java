@@ -329,16 +329,32 @@ final class Shards {
             size = 0;
         }
 
+        /**
+         * Where the chunks' separators go: in pages of {@link #PAGE} (files {@code wd/…}), and
+         * the manifest holds only the first separator of each page, so that it stays small
+         * however large the dictionary grows. A lookup reads one page, then one chunk.
+         */
         Map<String, Object> done() {
             flush();
+            String[] all = separators.toString().split(java.util.regex.Pattern.quote(SEPARATOR), -1);
+            StringBuilder heads = new StringBuilder();
+            for (int p = 0; p * PAGE < all.length; p++) {
+                List<String> page = Arrays.asList(all).subList(p * PAGE, Math.min(all.length, (p + 1) * PAGE));
+                out.write(path(kind + "d", p), "camnang.shard(\"" + kind + "d" + p + "\","
+                        + Json.string(String.join(SEPARATOR, page)) + ");\n");
+                heads.append(p == 0 ? "" : SEPARATOR).append(page.get(0));
+            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("first", separators.toString());
+            m.put("pages", heads.toString());
+            m.put("chunks", chunks);
             return m;
         }
     }
 
     /** Between the manifest's chunk separators: no key holds it (keys are words, numbers and spaces). */
     static final String SEPARATOR = "|";
+    /** Chunk separators per directory page. */
+    static final int PAGE = 128;
 
     /**
      * Words: each key is a folded form; its entry gives the folded list, then each exact

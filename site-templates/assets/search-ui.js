@@ -29,8 +29,8 @@
 
   /*
    * The engine (camnang.js), loaded once. The search page loads it with its own script tag;
-   * other pages add that tag on the first keystroke, so readers who never search do not
-   * download it. A script tag, not fetch, so that it works from file:// too.
+   * other pages add that tag when the reader comes to the search box, so readers who never
+   * search do not download it. A script tag, not fetch, so that it works from file:// too.
    */
   function engine(src) {
     if (enginePromise) return enginePromise;
@@ -72,8 +72,15 @@
     return e;
   }
 
+  /* Labels double as phrase ends ("Dành cho người dân"); a menu entry starts with a capital. */
+  function capitalized(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  /* The query as typed, quoted; a pasted page of text is cut so that messages stay short. */
   function quoted(q) {
-    return "«" + q + "»";
+    var chars = Array.from(q);
+    return "«" + (chars.length > 80 ? chars.slice(0, 80).join("") + "…" : q) + "»";
   }
 
   /*
@@ -85,17 +92,29 @@
     var t = document.createElement("template");
     t.innerHTML = String(html || "");
     var out = document.createDocumentFragment();
-    (function copy(from, to) {
+    var mark = null;
+    var gap = "";
+    (function copy(from) {
       for (var n = from.firstChild; n; n = n.nextSibling) {
-        if (n.nodeType === 3) {
-          to.appendChild(document.createTextNode(n.nodeValue));
-        } else if (n.nodeType === 1 && n.nodeName === "MARK") {
-          to.appendChild(el("mark", null, n.textContent));
+        if (n.nodeType === 1 && n.nodeName === "MARK") {
+          // Words marked one by one ("hòa", "giải") read better as one marked phrase.
+          if (mark && gap) mark.textContent += gap + n.textContent;
+          else out.appendChild(mark = el("mark", null, n.textContent));
+          gap = "";
+        } else if (n.nodeType === 3) {
+          if (mark && !gap && /^[ \u00a0]+$/.test(n.nodeValue)) {
+            gap = n.nodeValue;
+          } else {
+            out.appendChild(document.createTextNode(gap + n.nodeValue));
+            mark = null;
+            gap = "";
+          }
         } else if (n.nodeType === 1) {
-          copy(n, to);
+          copy(n);
         }
       }
-    })(t.content, out);
+    })(t.content);
+    if (gap) out.appendChild(document.createTextNode(gap));
     return out;
   }
 
@@ -388,14 +407,12 @@
       return (labels[key] && labels[key][value]) || value;
     }
 
+    /* Where a result lives: its section and kind of document, each named once. */
     function facts(r) {
       var parts = [];
-      FACETS.forEach(function (f) {
-        var v = r[f.key];
-        var vs = Array.isArray(v) ? v : v ? [v] : [];
-        if (vs.length) {
-          parts.push(f.label + ": " + vs.map(function (x) { return label(f.key, x); }).join(", "));
-        }
+      ["section", "type"].forEach(function (key) {
+        var v = r[key] ? label(key, r[key]) : "";
+        if (v && parts.indexOf(v) < 0) parts.push(v);
       });
       return parts.join(" · ");
     }
@@ -510,7 +527,8 @@
       filterBox.textContent = "";
       var any = false;
       FACETS.forEach(function (f) {
-        var values = (facets && facets[f.key]) || [];
+        // A value of "" (pages outside any section) cannot be chosen: "" means every value.
+        var values = ((facets && facets[f.key]) || []).filter(function (x) { return x && x.value; });
         labels[f.key] = {};
         values.forEach(function (x) { labels[f.key][x.value] = x.label; });
         var current = filters[f.key];
@@ -524,7 +542,7 @@
         sel.id = id;
         sel.name = f.key;
         sel.appendChild(new Option("Tất cả", ""));
-        values.forEach(function (x) { sel.appendChild(new Option(x.label, x.value)); });
+        values.forEach(function (x) { sel.appendChild(new Option(capitalized(x.label || x.value), x.value)); });
         // A filter from a link may name a value this site no longer has; keep it visible.
         if (current && !labels[f.key][current]) sel.appendChild(new Option(current, current));
         sel.value = current || "";

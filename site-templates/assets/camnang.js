@@ -296,11 +296,11 @@
   }
 
   /* A list's description in a chunk: document frequency per field, then its blocks. */
-  function readList(r, inline, at) {
+  function readList(r, inline, at, kind) {
     var df = [r.next(), r.next(), r.next()], n = r.next(), blocks = [];
     for (var b = 0; b < n; b++) {
       var count = r.next(), tuple = readTuple(r), ref = r.next();
-      blocks.push({count: count, tuple: tuple, data: ref === 0 ? inline[at.i++] : null, file: ref - 1});
+      blocks.push({count: count, tuple: tuple, data: ref === 0 ? inline[at.i++] : null, file: ref - 1, kind: kind});
     }
     return {df: df, blocks: blocks};
   }
@@ -324,14 +324,14 @@
           /* Each key is stored as what it does not share with the key before it. */
           key = key.slice(0, r.next()) + suffixes[k];
           if (kind === "w") {
-            var nv = r.next(), e = {folded: readList(r, inline, at), exact: new Map()};
+            var nv = r.next(), e = {folded: readList(r, inline, at, "p"), exact: new Map()};
             for (var j = 0; j < nv; j++) {
               var spelling = r.next() === 0 ? key : variants[v++];
-              e.exact.set(spelling, readList(r, inline, at));
+              e.exact.set(spelling, readList(r, inline, at, "p"));
             }
             entries.set(key, e);
           } else {
-            entries.set(key, readList(r, inline, at));
+            entries.set(key, readList(r, inline, at, "q"));
           }
         }
         return {entries: entries};
@@ -474,7 +474,7 @@
   function loadBlock(m, l) {
     var b = l.list.blocks[l.next++];
     if (b.data !== null) return Promise.resolve(b.data);
-    return load("p" + b.file, shardPath(m.dir, "p", b.file)).then(function (args) { return args[0]; });
+    return load(b.kind + b.file, shardPath(m.dir, b.kind, b.file)).then(function (args) { return args[0]; });
   }
 
   /* The facets of each document, from the page table (t.js): a function of the document. */

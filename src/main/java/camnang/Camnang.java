@@ -43,7 +43,7 @@ public final class Camnang {
     public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
                           boolean cache, boolean search) {
         public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
-            this(source, out, baseUrl, brokenLinks, templates, true, false);
+            this(source, out, baseUrl, brokenLinks, templates, true, true);
         }
     }
 
@@ -135,7 +135,7 @@ public final class Camnang {
                 byte[] html = templates.render(g.template(), v, problems);
                 if (html != null) {
                     out.write(v.path(), html);
-                    if (!v.path().equals("404.html")) {
+                    if (!v.path().equals("404.html") && !v.path().equals(Views.SEARCH_PATH)) {
                         extra.add(v.path());
                     }
                 }

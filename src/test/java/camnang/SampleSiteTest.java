@@ -101,12 +101,24 @@ class SampleSiteTest {
         assertEquals(0, TestSites.run("build", "--out", fresh.toString(), "--base-url", BASE, "--no-cache").exit());
         // withBase filled the cache; this build reuses it.
         assertEquals(0, TestSites.run("build", "--out", cached.toString(), "--base-url", BASE).exit());
-        Map<String, byte[]> a = TestSites.tree(withBase);
+        Map<String, byte[]> a = withoutLucene(TestSites.tree(withBase));
         for (Path other : List.of(fresh, cached)) {
-            Map<String, byte[]> b = TestSites.tree(other);
+            Map<String, byte[]> b = withoutLucene(TestSites.tree(other));
             assertEquals(a.keySet(), b.keySet());
             a.forEach((k, v) -> assertArrayEquals(v, b.get(k), other + "/" + k));
         }
+    }
+
+    /**
+     * Lucene's own files embed a random segment id and the time of writing, so they differ
+     * from build to build; what they hold does not: documents are sorted by page order, and
+     * the browser's shards, written from them, are compared byte for byte.
+     */
+    private static Map<String, byte[]> withoutLucene(Map<String, byte[]> tree) {
+        Map<String, byte[]> out = new java.util.TreeMap<>(tree);
+        out.keySet().removeIf(k -> k.startsWith("search/lucene/"));
+        assertTrue(out.keySet().stream().anyMatch(k -> k.startsWith("search/") && k.endsWith("/t.js")), "shards compared");
+        return out;
     }
 
     @Test

@@ -132,7 +132,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-cache", description = "Dựng lại mọi trang, không dùng kết quả của lần build trước.")
         boolean noCache;
 
-        @Option(names = "--search", description = "Ghi thêm chỉ mục tìm kiếm Lucene (thử nghiệm; dùng với lệnh search).")
+        @Option(names = "--search", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Ghi chỉ mục tìm kiếm (mặc định: có); --no-search bỏ qua để build nhanh hơn khi chỉ xem trước.")
         boolean search;
 
         @Override
@@ -163,7 +164,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "search", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n", optionListHeading = "%nTùy chọn:%n",
-            description = {"Tìm trong chỉ mục Lucene của một trang đã build (build --search).",
+            description = {"Tìm trong chỉ mục Lucene của một trang đã build, như ô tìm kiếm của trang.",
                     "Mã thoát: 0 thành công, 1 không có chỉ mục, 2 sai cách dùng."})
     static final class SearchCommand implements Callable<Integer> {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này rồi thoát.")
@@ -179,20 +180,43 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--json", description = "In kết quả dạng JSON: url, title, heading, score.")
         boolean json;
 
+        @Option(names = "--prefix", description = "Coi từ cuối là từ đang gõ dở (như kết quả hiện ngay khi gõ).")
+        boolean prefix;
+
+        @Option(names = "--section", paramLabel = "THƯ_MỤC", description = "Chỉ tìm trong một mục (thư mục cấp đầu, ví dụ van-ban).")
+        String section;
+
+        @Option(names = "--type", paramLabel = "LOẠI", description = "Chỉ tìm trang thuộc loại này (guide, law, plan, lesson, faq, news).")
+        String type;
+
+        @Option(names = "--audience", paramLabel = "ĐỐI_TƯỢNG", description = "Chỉ tìm trang dành cho nguoi-dan, hoa-giai-vien hoặc can-bo.")
+        String audience;
+
         @CommandLine.Parameters(arity = "1..*", paramLabel = "TỪ_KHÓA", description = "Nội dung cần tìm.")
         List<String> words;
 
         @Override
         public Integer call() {
             if (!java.nio.file.Files.isDirectory(site.resolve(camnang.search.SearchIndex.DIR))) {
-                Build.err.println(site + ": lỗi: không có chỉ mục tìm kiếm\n    → Chạy build với --search trước.");
+                Build.err.println(site + ": lỗi: không có chỉ mục tìm kiếm\n    → Chạy build (không dùng --no-search) trước.");
                 return CONTENT_ERRORS;
             }
             if (limit < 1) {
                 Build.err.println("Lỗi cách dùng: --limit phải lớn hơn 0");
                 return USAGE;
             }
-            List<camnang.search.Search.Hit> hits = camnang.search.Search.search(site, String.join(" ", words), limit);
+            Map<String, String> filters = new java.util.LinkedHashMap<>();
+            if (section != null) {
+                filters.put("section", section);
+            }
+            if (type != null) {
+                filters.put("type", type);
+            }
+            if (audience != null) {
+                filters.put("audience", audience);
+            }
+            List<camnang.search.Search.Hit> hits = camnang.search.Search.search(site,
+                    new camnang.search.Search.Request(String.join(" ", words), limit, prefix, filters));
             if (json) {
                 StringBuilder sb = new StringBuilder("[");
                 for (int i = 0; i < hits.size(); i++) {

@@ -49,10 +49,11 @@ import org.apache.lucene.util.BytesRef;
  * {@link #CHUNK} characters. {@code w} holds the words under their folded form (what a query
  * without diacritics types) with each exact spelling found in the text; {@code b} the syllable
  * bigrams. Each key gives, per field, its document frequency, and its postings.</li>
- * <li>{@code p/…}: postings, one list per key merged over title, heading and text, each posting
+ * <li>{@code p/…} (words), {@code q/…} (bigrams): postings, one list per key merged over
+ * title, heading and text, each posting
  * a document with its frequency and norm in each field. A list is sorted by what it adds to
- * a document's score, highest first, and cut into blocks that grow (128, 512, 2,048,
- * 8,192 postings), so a query reads only the head of a common word's list; the dictionary
+ * a document's score, highest first, and cut into blocks that double from 128 to 4,096
+ * postings, so a query reads only the head of a common word's list; the dictionary
  * gives the first posting of each block, a bound on all that follow. A short list lies
  * inline in its chunk.</li>
  * <li>{@code f/…}: one fragment per section: URL, title, heading and the section's own text
@@ -64,10 +65,10 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Shards {
     static final int VERSION = 1;
-    static final int FRAGMENT_CAP = 3000;
+    static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
     static final int INLINE = 160;
-    static final int[] BLOCKS = {128, 512, 2048, 8192};
+    static final int[] BLOCKS = {128, 256, 512, 1024, 2048, 4096};
     static final String[] FIELDS = SearchIndex.SEARCHED;
 
     /** What was written: sections, files, bytes, and the folder under {@code search/}. */
@@ -94,6 +95,19 @@ final class Shards {
             if (f > 0) {
                 d.add(n);
             }
+        }
+    }
+
+    /** Documents of one tuple, in order, without boxing: lists of common words hold a hundred thousand. */
+    private static final class IntList {
+        int[] values = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
         }
     }
 
@@ -141,11 +155,15 @@ final class Shards {
             this.dir = dir;
         }
 
+        final java.util.Set<Path> made = ConcurrentHashMap.newKeySet();
+
         void write(String rel, String js) {
             byte[] b = js.getBytes(StandardCharsets.UTF_8);
             Path p = dir.resolve(rel);
             try {
-                Files.createDirectories(p.getParent());
+                if (made.add(p.getParent())) {
+                    Files.createDirectories(p.getParent());
+                }
                 Files.write(p, b);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -189,9 +207,17 @@ final class Shards {
                 }
                 stats.put(f.name, s);
             }
-            Blocks blocks = new Blocks(out);
-            dict.put("w", words(exact, folded, blocks, out));
-            dict.put("b", bigrams(bigram, blocks, out));
+            // Words and bigrams are independent: one thread each.
+            java.util.concurrent.CompletableFuture<Map<String, Object>> b = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return bigrams(bigram, new Blocks(out, "q"), out);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            dict.put("w", words(exact, folded, new Blocks(out, "p"), out));
+            dict.put("b", b.join());
             fragments(leaf, out);
             manifest.put("pages", pages(leaf, site, out, manifest));
         } else {
@@ -233,15 +259,17 @@ final class Shards {
     /** Posting blocks written to files {@code p/…}, numbered in the order they are made. */
     private static final class Blocks {
         final Files2 out;
+        final String kind;
         int next;
 
-        Blocks(Files2 out) {
+        Blocks(Files2 out, String kind) {
             this.out = out;
+            this.kind = kind;
         }
 
         int write(String data) {
             int n = next++;
-            out.write(path("p", n), "camnang.shard(\"p" + n + "\"," + Json.string(data) + ");\n");
+            out.write(path(kind, n), "camnang.shard(\"" + kind + n + "\"," + Json.string(data) + ");\n");
             return n;
         }
     }
@@ -456,7 +484,7 @@ final class Shards {
             }
         }
         // Merge the three fields' postings by document, grouping documents of equal tuples.
-        Map<Tuple, List<Integer>> groups = new HashMap<>();
+        Map<Tuple, IntList> groups = new HashMap<>();
         int[] at = new int[3];
         while (true) {
             int doc = Integer.MAX_VALUE;
@@ -480,7 +508,7 @@ final class Shards {
                 }
             }
             groups.computeIfAbsent(new Tuple(freq[0], freq[1], freq[2], norm[0], norm[1], norm[2]),
-                    t -> new ArrayList<>()).add(doc);
+                    t -> new IntList()).add(doc);
         }
         Map<Tuple, Double> value = new HashMap<>();
         for (Tuple t : groups.keySet()) {
@@ -498,9 +526,9 @@ final class Shards {
         int inBlock = 0;
         int capacity = 0;
         for (Tuple t : order) {
-            List<Integer> docs = groups.get(t);
+            IntList docs = groups.get(t);
             int i = 0;
-            while (i < docs.size()) {
+            while (i < docs.size) {
                 if (cur == null || inBlock == capacity) {
                     if (cur != null) {
                         counts.add(inBlock);
@@ -511,13 +539,13 @@ final class Shards {
                     capacity = BLOCKS[Math.min(data.size() - 1, BLOCKS.length - 1)];
                     inBlock = 0;
                 }
-                int take = Math.min(docs.size() - i, capacity - inBlock);
+                int take = Math.min(docs.size - i, capacity - inBlock);
                 cur.add(take);
                 t.encode(cur);
                 int prev = 0;
                 for (int j = i; j < i + take; j++) {
-                    cur.add(docs.get(j) - prev);
-                    prev = docs.get(j);
+                    cur.add(docs.values[j] - prev);
+                    prev = docs.values[j];
                 }
                 inBlock += take;
                 i += take;

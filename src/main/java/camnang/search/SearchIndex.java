@@ -138,9 +138,6 @@ public final class SearchIndex implements AutoCloseable {
             add(d, TITLE, title);
             add(d, HEADING, s.heading());
             add(d, TEXT, s.text());
-            d.add(new Field(TITLE + "_bigram", title, TOKENS));
-            d.add(new Field(HEADING + "_bigram", s.heading(), TOKENS));
-            d.add(new Field(TEXT + "_bigram", s.text(), TOKENS));
             d.add(new StringField(SECTION, topSection(page), Field.Store.YES));
             if (page.meta().type() != null) {
                 d.add(new StringField(TYPE, page.meta().type().key, Field.Store.YES));
@@ -159,9 +156,12 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** The three forms of a field from one pass of the tokenizer ({@link Forms}), as the analyzer would give them. */
     private static void add(Document d, String field, String value) {
-        d.add(new Field(field + "_exact", value, TOKENS));
-        d.add(new Field(field + "_folded", value, TOKENS));
+        Forms f = Forms.of(value);
+        d.add(new Field(field + "_exact", f.stream(VietnameseAnalyzer.Form.EXACT), TOKENS));
+        d.add(new Field(field + "_folded", f.stream(VietnameseAnalyzer.Form.FOLDED), TOKENS));
+        d.add(new Field(field + "_bigram", f.stream(VietnameseAnalyzer.Form.BIGRAM), TOKENS));
     }
 
     /** The facet "section": the top folder a page lies in ({@code ""} for the site's root). */

@@ -60,7 +60,7 @@ class AnalyzerTwinTest {
     }
 
     /** Case-file strings, sampled lines of the sample site and of the legal corpus, random strings. */
-    private static List<String> inputs() throws IOException {
+    static List<String> inputs() throws IOException {
         List<String> out = new ArrayList<>();
         try (InputStream in = AnalyzerTwinTest.class.getResourceAsStream("/search/analyzer-cases.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

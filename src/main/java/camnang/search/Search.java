@@ -24,6 +24,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
@@ -187,7 +189,9 @@ public final class Search {
                 q = b.build();
             }
             IndexSearcher searcher = new IndexSearcher(reader);
-            for (ScoreDoc sd : searcher.search(q, r.limit()).scoreDocs) {
+            // Equal scores go in the site's order, as in the browser.
+            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchIndex.ORDER, SortField.Type.LONG));
+            for (ScoreDoc sd : searcher.search(q, r.limit(), sort, true).scoreDocs) {
                 Document d = searcher.storedFields().document(sd.doc);
                 hits.add(new Hit(d.get(SearchIndex.URL), d.get(SearchIndex.TITLE), d.get(SearchIndex.HEADING), sd.score));
             }

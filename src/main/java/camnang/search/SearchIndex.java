@@ -23,8 +23,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -101,7 +99,6 @@ public final class SearchIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(64);
-            config.setIndexSort(new Sort(new SortField(ORDER, SortField.Type.LONG)));
             return new SearchIndex(new IndexWriter(FSDirectory.open(dir), config), dir, site);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,7 +169,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Merges the index into one segment, closes it, and writes the browser's shards beside it
+     * Closes the index and writes the browser's shards beside it
      * through {@code write} (a path in the output folder and the file's bytes).
      */
     public Shards.Summary finish(Path searchDir, BiConsumer<String, byte[]> write) {
@@ -190,7 +187,6 @@ public final class SearchIndex implements AutoCloseable {
             return;
         }
         try {
-            writer.forceMerge(1);
             writer.close();
             // The lock file stays behind empty after a clean close; a published site does not need it.
             java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));

@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
@@ -122,25 +123,83 @@ final class Shards {
         final float[][] normInverse = new float[3][];
         final float[] boost = new float[3];
 
-        Form(LeafReader leaf, String name, VietnameseAnalyzer.Form form) throws IOException {
+        Form(Ranks ranks, String name, VietnameseAnalyzer.Form form) throws IOException {
             this.name = name;
             for (int i = 0; i < 3; i++) {
                 fields[i] = FIELDS[i] + "_" + name;
-                terms[i] = leaf.terms(fields[i]);
+                terms[i] = MultiTerms.getTerms(ranks.reader, fields[i]);
                 boost[i] = Search.boost(i, form);
                 if (terms[i] != null) {
+                    // As IndexSearcher's collection statistics: sums over the segments.
                     docCount[i] = terms[i].getDocCount();
                     sumTtf[i] = terms[i].getSumTotalTermFreq();
                     normInverse[i] = Bm25.normInverse(Bm25.avgdl(sumTtf[i], docCount[i]));
                 }
-                norms[i] = new byte[leaf.maxDoc()];
-                NumericDocValues nv = leaf.getNormValues(fields[i]);
-                if (nv != null) {
-                    for (int doc = nv.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = nv.nextDoc()) {
-                        norms[i][doc] = (byte) nv.longValue();
+                norms[i] = new byte[ranks.size()];
+                for (int l = 0; l < ranks.leaves.size(); l++) {
+                    NumericDocValues nv = ranks.leaves.get(l).getNormValues(fields[i]);
+                    if (nv != null) {
+                        for (int doc = nv.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = nv.nextDoc()) {
+                            norms[i][ranks.rank[l][doc]] = (byte) nv.longValue();
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The browser numbers documents in the site's order (the {@code order} value: page, then
+     * section), whatever segments and order the threads left them in; Lucene's searcher breaks
+     * ties in the same order ({@link Search}). So the shards are the same from build to build.
+     */
+    static final class Ranks {
+        final DirectoryReader reader;
+        final List<LeafReader> leaves = new ArrayList<>();
+        final int[][] rank;
+        final int[] leafOf;
+        final int[] docOf;
+
+        Ranks(DirectoryReader reader) throws IOException {
+            this.reader = reader;
+            int n = reader.maxDoc();
+            long[] keys = new long[n];
+            int[] leafOfDoc = new int[n];
+            int[] docInLeaf = new int[n];
+            rank = new int[reader.leaves().size()][];
+            int k = 0;
+            for (int l = 0; l < reader.leaves().size(); l++) {
+                LeafReader leaf = reader.leaves().get(l).reader();
+                leaves.add(leaf);
+                rank[l] = new int[leaf.maxDoc()];
+                NumericDocValues order = leaf.getNumericDocValues(SearchIndex.ORDER);
+                for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                    if (order == null || !order.advanceExact(doc)) {
+                        throw new IllegalStateException("a section without its order value");
+                    }
+                    keys[k] = order.longValue();
+                    leafOfDoc[k] = l;
+                    docInLeaf[k] = doc;
+                    k++;
+                }
+            }
+            Integer[] byOrder = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byOrder[i] = i;
+            }
+            Arrays.sort(byOrder, Comparator.comparingLong(i -> keys[i]));
+            leafOf = new int[n];
+            docOf = new int[n];
+            for (int r = 0; r < n; r++) {
+                int i = byOrder[r];
+                rank[leafOfDoc[i]][docInLeaf[i]] = r;
+                leafOf[r] = leafOfDoc[i];
+                docOf[r] = docInLeaf[i];
+            }
+        }
+
+        int size() {
+            return leafOf.length;
         }
     }
 
@@ -196,10 +255,10 @@ final class Shards {
         Map<String, Object> stats = new LinkedHashMap<>();
         Map<String, Object> dict = new LinkedHashMap<>();
         if (maxDoc > 0) {
-            LeafReader leaf = reader.leaves().get(0).reader();
-            Form exact = new Form(leaf, "exact", VietnameseAnalyzer.Form.EXACT);
-            Form folded = new Form(leaf, "folded", VietnameseAnalyzer.Form.FOLDED);
-            Form bigram = new Form(leaf, "bigram", VietnameseAnalyzer.Form.BIGRAM);
+            Ranks ranks = new Ranks(reader);
+            Form exact = new Form(ranks, "exact", VietnameseAnalyzer.Form.EXACT);
+            Form folded = new Form(ranks, "folded", VietnameseAnalyzer.Form.FOLDED);
+            Form bigram = new Form(ranks, "bigram", VietnameseAnalyzer.Form.BIGRAM);
             for (Form f : List.of(exact, folded, bigram)) {
                 List<Object> s = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
@@ -211,15 +270,15 @@ final class Shards {
             java.util.concurrent.CompletableFuture<Map<String, Object>> b = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> {
                         try {
-                            return bigrams(bigram, new Blocks(out, "q"), out);
+                            return bigrams(ranks, bigram, new Blocks(out, "q"), out);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
                     });
-            dict.put("w", words(exact, folded, new Blocks(out, "p"), out));
+            dict.put("w", words(ranks, exact, folded, new Blocks(out, "p"), out));
             dict.put("b", b.join());
-            fragments(leaf, out);
-            manifest.put("pages", pages(leaf, site, out, manifest));
+            fragments(ranks, out);
+            manifest.put("pages", pages(ranks, site, out, manifest));
         } else {
             manifest.put("facets", Map.of("section", List.of(), "type", List.of(), "audience", List.of()));
         }
@@ -388,7 +447,8 @@ final class Shards {
      * Words: each key is a folded form; its entry gives the folded list, then each exact
      * spelling that folds to it with its own list. A query word finds both in one chunk.
      */
-    private static Map<String, Object> words(Form exact, Form folded, Blocks blocks, Files2 out) throws IOException {
+    private static Map<String, Object> words(Ranks ranks, Form exact, Form folded, Blocks blocks, Files2 out)
+            throws IOException {
         TreeMap<String, List<String>> variants = new TreeMap<>();
         for (String t : keys(folded)) {
             variants.computeIfAbsent(t, k -> new ArrayList<>());
@@ -397,12 +457,12 @@ final class Shards {
             variants.computeIfAbsent(Syllables.fold(e), k -> new ArrayList<>()).add(e);
         }
         Chunker c = new Chunker("w", out);
-        TermsEnum[] fe = enums(folded);
-        TermsEnum[] ee = enums(exact);
+        TermsEnum[][] fe = enums(ranks, folded);
+        TermsEnum[][] ee = enums(ranks, exact);
         for (Map.Entry<String, List<String>> en : variants.entrySet()) {
             c.key(en.getKey());
             c.meta.add(en.getValue().size());
-            c.size += list(folded, fe, en.getKey(), c, blocks);
+            c.size += list(ranks, folded, fe, en.getKey(), c, blocks);
             for (String v : en.getValue()) {
                 // Most spellings without diacritics are their key: a 0 says so without repeating it.
                 if (v.equals(en.getKey())) {
@@ -412,19 +472,19 @@ final class Shards {
                     c.extra.add(v);
                     c.size += v.length() + 3;
                 }
-                c.size += list(exact, ee, v, c, blocks);
+                c.size += list(ranks, exact, ee, v, c, blocks);
             }
             c.flushIfFull();
         }
         return c.done();
     }
 
-    private static Map<String, Object> bigrams(Form bigram, Blocks blocks, Files2 out) throws IOException {
+    private static Map<String, Object> bigrams(Ranks ranks, Form bigram, Blocks blocks, Files2 out) throws IOException {
         Chunker c = new Chunker("b", out);
-        TermsEnum[] be = enums(bigram);
+        TermsEnum[][] be = enums(ranks, bigram);
         for (String k : keys(bigram)) {
             c.key(k);
-            c.size += list(bigram, be, k, c, blocks);
+            c.size += list(ranks, bigram, be, k, c, blocks);
             c.flushIfFull();
         }
         return c.done();
@@ -444,10 +504,14 @@ final class Shards {
         return keys;
     }
 
-    private static TermsEnum[] enums(Form f) throws IOException {
-        TermsEnum[] e = new TermsEnum[3];
-        for (int i = 0; i < 3; i++) {
-            e[i] = f.terms[i] == null ? null : f.terms[i].iterator();
+    /** A terms enum for each segment and field of the form. */
+    private static TermsEnum[][] enums(Ranks ranks, Form f) throws IOException {
+        TermsEnum[][] e = new TermsEnum[ranks.leaves.size()][3];
+        for (int l = 0; l < e.length; l++) {
+            for (int i = 0; i < 3; i++) {
+                Terms t = ranks.leaves.get(l).terms(f.fields[i]);
+                e[l][i] = t == null ? null : t.iterator();
+            }
         }
         return e;
     }
@@ -457,21 +521,35 @@ final class Shards {
      * its blocks, each with its size, its first tuple (the bound) and where it lies.
      * Returns the characters added.
      */
-    private static int list(Form f, TermsEnum[] te, String term, Chunker c, Blocks blocks) throws IOException {
+    private static int list(Ranks ranks, Form f, TermsEnum[][] te, String term, Chunker c, Blocks blocks)
+            throws IOException {
         BytesRef ref = new BytesRef(term);
         int[] df = new int[3];
         List<int[]> perField = new ArrayList<>();
         int before = c.meta.length();
         for (int i = 0; i < 3; i++) {
+            // Postings of every segment, by rank: (rank << 32 | freq), sorted.
+            long[] merged = new long[16];
+            int n = 0;
+            for (int l = 0; l < te.length; l++) {
+                if (te[l][i] != null && te[l][i].seekExact(ref)) {
+                    PostingsEnum pe = te[l][i].postings(null, PostingsEnum.FREQS);
+                    for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        if (n == merged.length) {
+                            merged = Arrays.copyOf(merged, n * 2);
+                        }
+                        merged[n++] = (long) ranks.rank[l][d] << 32 | pe.freq();
+                    }
+                }
+            }
             int[] docsAndFreqs = null;
-            if (te[i] != null && te[i].seekExact(ref)) {
-                df[i] = te[i].docFreq();
-                PostingsEnum pe = te[i].postings(null, PostingsEnum.FREQS);
-                docsAndFreqs = new int[df[i] * 2];
-                int k = 0;
-                for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
-                    docsAndFreqs[k++] = d;
-                    docsAndFreqs[k++] = pe.freq();
+            if (n > 0) {
+                Arrays.sort(merged, 0, n);
+                df[i] = n;
+                docsAndFreqs = new int[n * 2];
+                for (int k = 0; k < n; k++) {
+                    docsAndFreqs[2 * k] = (int) (merged[k] >>> 32);
+                    docsAndFreqs[2 * k + 1] = (int) merged[k];
                 }
             }
             perField.add(docsAndFreqs);
@@ -585,13 +663,16 @@ final class Shards {
     }
 
     /** One file per section: what a result shows, and the text the browser analyses to score it. */
-    private static void fragments(LeafReader leaf, Files2 out) throws IOException {
-        int maxDoc = leaf.maxDoc();
+    private static void fragments(Ranks ranks, Files2 out) throws IOException {
+        int maxDoc = ranks.size();
         IntStream.range(0, (maxDoc + 255) / 256).parallel().forEach(batch -> {
             try {
-                StoredFields stored = leaf.storedFields();
+                StoredFields[] stored = new StoredFields[ranks.leaves.size()];
+                for (int l = 0; l < stored.length; l++) {
+                    stored[l] = ranks.leaves.get(l).storedFields();
+                }
                 for (int doc = batch * 256; doc < Math.min(maxDoc, batch * 256 + 256); doc++) {
-                    Document d = stored.document(doc);
+                    Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
                     String text = d.get(SearchIndex.TEXT);
                     boolean whole = text.length() <= FRAGMENT_CAP;
                     StringBuilder sb = new StringBuilder("camnang.shard(\"f").append(doc).append("\",{\"u\":")
@@ -635,16 +716,19 @@ final class Shards {
      * The page table, read only to filter: for each page in document order, its number of
      * sections and the indexes of its section, type and audiences in the manifest's facets.
      */
-    private static String pages(LeafReader leaf, Site site, Files2 out, Map<String, Object> manifest) throws IOException {
-        StoredFields stored = leaf.storedFields();
+    private static String pages(Ranks ranks, Site site, Files2 out, Map<String, Object> manifest) throws IOException {
+        StoredFields[] stored = new StoredFields[ranks.leaves.size()];
+        for (int l = 0; l < stored.length; l++) {
+            stored[l] = ranks.leaves.get(l).storedFields();
+        }
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> types = new LinkedHashMap<>();
         Digits d = new Digits();
         String page = null;
         int count = 0;
         int[] last = null;
-        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-            Document doc0 = stored.document(doc, java.util.Set.of(SearchIndex.URL, SearchIndex.SECTION,
+        for (int doc = 0; doc < ranks.size(); doc++) {
+            Document doc0 = stored[ranks.leafOf[doc]].document(ranks.docOf[doc], java.util.Set.of(SearchIndex.URL, SearchIndex.SECTION,
                     SearchIndex.TYPE, SearchIndex.AUDIENCE));
             String url = doc0.get(SearchIndex.URL);
             int hash = url.indexOf('#');

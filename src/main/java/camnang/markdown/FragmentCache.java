@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * not use are removed after it, so the cache holds one build's worth.
  */
 public final class FragmentCache {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private final Path dir;
     private final String siteKey;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -127,13 +127,17 @@ public final class FragmentCache {
             for (int i = in.readInt(); i > 0; i--) {
                 anchors.add(new RenderedPage.AnchorLink(in.readInt(), str(in), str(in), str(in), str(in)));
             }
+            List<RenderedPage.SectionText> sections = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                sections.add(new RenderedPage.SectionText(str(in), str(in), in.readInt(), str(in)));
+            }
             List<Problem> found = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
                 found.add(new Problem(Problem.Severity.values()[in.readInt()], str(in), in.readInt(), str(in), str(in)));
             }
             found.forEach(problems::add);
             return new RenderedPage(page, html, List.copyOf(headings), java.util.Collections.unmodifiableSet(ids),
-                    List.copyOf(anchors), List.of(), raw);
+                    List.copyOf(anchors), List.copyOf(sections), raw);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -165,6 +169,13 @@ public final class FragmentCache {
                 str(out, a.anchor());
                 str(out, a.written());
                 str(out, a.href());
+            }
+            out.writeInt(rp.sections().size());
+            for (RenderedPage.SectionText t : rp.sections()) {
+                str(out, t.id());
+                str(out, t.heading());
+                out.writeInt(t.level());
+                str(out, t.text());
             }
             out.writeInt(found.size());
             for (Problem p : found) {

@@ -160,7 +160,7 @@ public final class Markdown {
     /** @param cache rendered pages of earlier builds; may be null */
     public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
                                       boolean withText, FragmentCache cache) {
-        if (cache == null || withText) {
+        if (cache == null) {
             return renderFresh(page, page.body().text(), site, mode, problems, withText);
         }
         String key = cache.key(page);
@@ -169,7 +169,8 @@ public final class Markdown {
             return hit;
         }
         Problems recording = problems.recording();
-        RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, false);
+        // The cache keeps the sections' text too, so a rebuild with the search index skips Markdown as well.
+        RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, true);
         cache.put(key, rp, recording.all());
         return rp;
     }

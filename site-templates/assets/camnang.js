@@ -603,6 +603,15 @@
         for (var i = 0; i < lists.length; i++) {
           if (theta[i] > 0 && (pick < 0 || theta[i] > theta[pick])) pick = i;
         }
+        /* On a slow link round trips cost more than bytes: read every list whose bound is
+         * near the highest at once. */
+        if (pick >= 0) {
+          var wave = [];
+          for (var w = 0; w < lists.length && wave.length < 8; w++) {
+            if (theta[w] > 0 && theta[w] >= theta[pick] / 2) wave.push(w);
+          }
+          return Promise.all(wave.map(readNext)).then(step);
+        }
       }
       if (pick < 0) {
         var batch = contenders.filter(function (d) { return !d.cut; }).slice(0, k);

@@ -112,6 +112,48 @@ final class Shards {
         }
     }
 
+    /** Open addressing from a packed tuple (never 0: some field holds the term) to its number. */
+    private static final class LongIntMap {
+        long[] keys = new long[16];
+        int[] values = new int[16];
+        int size;
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) {
+                long[] k = keys;
+                int[] v = values;
+                keys = new long[k.length * 2];
+                values = new int[k.length * 2];
+                size = 0;
+                for (int i = 0; i < k.length; i++) {
+                    if (k[i] != 0) {
+                        put(k[i], v[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            size++;
+        }
+    }
+
     /** Per form: statistics of the three fields, norms, BM25 caches and boosts. */
     private static final class Form {
         final String name;
@@ -562,8 +604,14 @@ final class Shards {
             }
         }
         // Merge the three fields' postings by document, grouping documents of equal tuples.
+        // A tuple packs into a long (the common case) for a cheap lookup per posting.
         Map<Tuple, IntList> groups = new HashMap<>();
+        LongIntMap ids = new LongIntMap();
+        List<IntList> byId = new ArrayList<>();
+        List<Tuple> tupleOf = new ArrayList<>();
         int[] at = new int[3];
+        int[] freq = new int[3];
+        int[] norm = new int[3];
         while (true) {
             int doc = Integer.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
@@ -575,18 +623,43 @@ final class Shards {
             if (doc == Integer.MAX_VALUE) {
                 break;
             }
-            int[] freq = new int[3];
-            int[] norm = new int[3];
             for (int i = 0; i < 3; i++) {
                 int[] p = perField.get(i);
+                freq[i] = 0;
+                norm[i] = 0;
                 if (p != null && at[i] < p.length && p[at[i]] == doc) {
                     freq[i] = p[at[i] + 1];
                     norm[i] = f.norms[i][doc] & 0xFF;
                     at[i] += 2;
                 }
             }
-            groups.computeIfAbsent(new Tuple(freq[0], freq[1], freq[2], norm[0], norm[1], norm[2]),
-                    t -> new IntList()).add(doc);
+            if (freq[0] < 1024 && freq[1] < 1024 && freq[2] < (1 << 20)) {
+                long key = (long) freq[0] << 54 | (long) freq[1] << 44 | (long) freq[2] << 24
+                        | norm[0] << 16 | norm[1] << 8 | norm[2];
+                int id = ids.get(key);
+                if (id < 0) {
+                    id = byId.size();
+                    ids.put(key, id);
+                    byId.add(new IntList());
+                    tupleOf.add(new Tuple(freq[0], freq[1], freq[2], norm[0], norm[1], norm[2]));
+                }
+                byId.get(id).add(doc);
+            } else {
+                groups.computeIfAbsent(new Tuple(freq[0], freq[1], freq[2], norm[0], norm[1], norm[2]),
+                        t -> new IntList()).add(doc);
+            }
+        }
+        for (int id = 0; id < byId.size(); id++) {
+            IntList other = groups.get(tupleOf.get(id));
+            if (other == null) {
+                groups.put(tupleOf.get(id), byId.get(id));
+            } else {
+                // Cannot happen (a tuple packs or it does not); kept exact all the same.
+                for (int j = 0; j < byId.get(id).size; j++) {
+                    other.add(byId.get(id).values[j]);
+                }
+                Arrays.sort(other.values, 0, other.size);
+            }
         }
         Map<Tuple, Double> value = new HashMap<>();
         for (Tuple t : groups.keySet()) {

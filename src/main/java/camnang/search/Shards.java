@@ -201,6 +201,8 @@ final class Shards {
         final int[][] rank;
         final int[] leafOf;
         final int[] docOf;
+        /** The page ordinal (in {@code Site.pages()}) of each rank. */
+        final int[] pageOf;
 
         Ranks(DirectoryReader reader) throws IOException {
             this.reader = reader;
@@ -232,11 +234,13 @@ final class Shards {
             Arrays.sort(byOrder, Comparator.comparingLong(i -> keys[i]));
             leafOf = new int[n];
             docOf = new int[n];
+            pageOf = new int[n];
             for (int r = 0; r < n; r++) {
                 int i = byOrder[r];
                 rank[leafOfDoc[i]][docInLeaf[i]] = r;
                 leafOf[r] = leafOfDoc[i];
                 docOf[r] = docInLeaf[i];
+                pageOf[r] = (int) (keys[i] >>> 24);
             }
         }
 
@@ -789,46 +793,26 @@ final class Shards {
      * The page table, read only to filter: for each page in document order, its number of
      * sections and the indexes of its section, type and audiences in the manifest's facets.
      */
-    private static String pages(Ranks ranks, Site site, Files2 out, Map<String, Object> manifest) throws IOException {
-        StoredFields[] stored = new StoredFields[ranks.leaves.size()];
-        for (int l = 0; l < stored.length; l++) {
-            stored[l] = ranks.leaves.get(l).storedFields();
-        }
+    private static String pages(Ranks ranks, Site site, Files2 out, Map<String, Object> manifest) {
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> types = new LinkedHashMap<>();
         Digits d = new Digits();
-        String page = null;
-        int count = 0;
-        int[] last = null;
-        for (int doc = 0; doc < ranks.size(); doc++) {
-            Document doc0 = stored[ranks.leafOf[doc]].document(ranks.docOf[doc], java.util.Set.of(SearchIndex.URL, SearchIndex.SECTION,
-                    SearchIndex.TYPE, SearchIndex.AUDIENCE));
-            String url = doc0.get(SearchIndex.URL);
-            int hash = url.indexOf('#');
-            String p = hash < 0 ? url : url.substring(0, hash);
-            if (!p.equals(page)) {
-                if (last != null) {
-                    emit(d, count, last);
-                }
-                page = p;
-                count = 0;
-                int section = sections.computeIfAbsent(doc0.get(SearchIndex.SECTION), k -> sections.size());
-                String type = doc0.get(SearchIndex.TYPE);
-                int ty = type == null ? 0 : types.computeIfAbsent(type, k -> types.size()) + 1;
-                int mask = 0;
-                for (String a : doc0.getValues(SearchIndex.AUDIENCE)) {
-                    for (Audience au : Audience.values()) {
-                        if (au.slug.equals(a)) {
-                            mask |= 1 << au.ordinal();
-                        }
-                    }
-                }
-                last = new int[] {section, ty, mask};
+        List<Page> all = site.pages();
+        for (int doc = 0; doc < ranks.size(); ) {
+            int ordinal = ranks.pageOf[doc];
+            int count = 0;
+            while (doc < ranks.size() && ranks.pageOf[doc] == ordinal) {
+                doc++;
+                count++;
             }
-            count++;
-        }
-        if (last != null) {
-            emit(d, count, last);
+            Page page = all.get(ordinal);
+            int section = sections.computeIfAbsent(SearchIndex.topSection(page), k -> sections.size());
+            int ty = page.meta().type() == null ? 0 : types.computeIfAbsent(page.meta().type().key, k -> types.size()) + 1;
+            int mask = 0;
+            for (Audience au : page.meta().audience()) {
+                mask |= 1 << au.ordinal();
+            }
+            emit(d, count, new int[] {section, ty, mask});
         }
         out.write("t.js", "camnang.shard(\"t\"," + Json.string(d.toString()) + ");\n");
         Map<String, Object> facets = new LinkedHashMap<>();

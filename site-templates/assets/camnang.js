@@ -178,33 +178,36 @@
   })();
 
   /* -- Loading: each shard is a script that calls camnang.shard(name, ...data). -- */
-  var arrived = {}, loading = {};
+  var arrived = {}, loaded = {}, loading = {};
 
   function shard(name) {
     arrived[name] = Array.prototype.slice.call(arguments, 1);
   }
 
+  /* Files are remembered by path: the same name in the folder of a newer build is another file. */
   function load(name, path) {
-    if (arrived[name]) return Promise.resolve(arrived[name]);
-    if (loading[name]) return loading[name];
-    loading[name] = new Promise(function (resolve, reject) {
+    if (loaded[path]) return Promise.resolve(loaded[path]);
+    if (loading[path]) return loading[path];
+    loading[path] = new Promise(function (resolve, reject) {
       var el = document.createElement("script");
       el.src = root + path;
       el.async = true;
       el.onload = function () {
         el.remove();
-        delete loading[name];
-        if (arrived[name]) resolve(arrived[name]);
+        delete loading[path];
+        var data = arrived[name];
+        delete arrived[name];
+        if (data) resolve(loaded[path] = data);
         else reject(new Error("Tệp chỉ mục tìm kiếm " + path + " không đúng định dạng."));
       };
       el.onerror = function () {
         el.remove();
-        delete loading[name];
+        delete loading[path];
         reject(new Error("Không tải được tệp chỉ mục tìm kiếm " + path + "."));
       };
       document.head.appendChild(el);
     });
-    return loading[name];
+    return loading[path];
   }
 
   /* -- Numbers: variable-length base-45 digits (camnang.search.Digits). -- */
@@ -274,7 +277,6 @@
 
   function open(fresh) {
     if (index && !fresh) return index;
-    delete arrived.manifest;
     index = load("manifest", "search/manifest.js" + (fresh ? "?r=" + Date.now() : "")).then(function (args) {
       var m = args[0];
       if (!m || m.v !== VERSION) {

@@ -68,7 +68,7 @@ final class Shards {
     static final int VERSION = 1;
     static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
-    static final int INLINE = 160;
+    static final int INLINE = 800;
     static final int[] BLOCKS = {128, 256, 512, 1024, 2048, 4096};
     static final String[] FIELDS = SearchIndex.SEARCHED;
 

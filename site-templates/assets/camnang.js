@@ -588,7 +588,8 @@
       var kth = resolved.length >= k ? resolved[k - 1].score : -1;
       var best = unseen;
       open.forEach(function (d) { if (d.upper > best) best = d.upper; });
-      if (kth > best || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
+      /* Bounds are sums in doubles, scores rounded to floats: a margin keeps a tie on the safe side. */
+      if (kth > best * (1 + 1e-6) || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
       /* The k-th best lower bound: below it, nothing can enter the top k. */
       lowers.sort(function (a, b) { return b - a; });
       var floor = lowers.length >= k ? lowers[k - 1] : 0;

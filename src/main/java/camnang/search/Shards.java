@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
@@ -312,18 +311,33 @@ final class Shards {
                 }
                 stats.put(f.name, s);
             }
-            // Words and bigrams are independent: one thread each.
-            java.util.concurrent.CompletableFuture<Map<String, Object>> b = java.util.concurrent.CompletableFuture
-                    .supplyAsync(() -> {
-                        try {
-                            return bigrams(ranks, bigram, new Blocks(out, "q"), out);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-            dict.put("w", words(ranks, exact, folded, new Blocks(out, "p"), out));
-            dict.put("b", b.join());
-            fragments(ranks, out);
+            // Words, bigrams and fragments are independent; fragments are mostly file creation,
+            // which overlaps well with the dictionaries' computing.
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                java.util.concurrent.Future<Map<String, Object>> b = pool.submit(
+                        () -> bigrams(ranks, bigram, new Blocks(out, "q"), out));
+                int half = ranks.size() / 2;
+                java.util.concurrent.Future<?> f1 = pool.submit(() -> fragments(ranks, out, 0, half));
+                java.util.concurrent.Future<?> f2 = pool.submit(() -> fragments(ranks, out, half, ranks.size()));
+                dict.put("w", words(ranks, exact, folded, new Blocks(out, "p"), out));
+                dict.put("b", b.get());
+                f1.get();
+                f2.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new UncheckedIOException((IOException) e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
             manifest.put("pages", pages(ranks, site, out, manifest));
         } else {
             manifest.put("facets", Map.of("section", List.of(), "type", List.of(), "audience", List.of()));
@@ -740,41 +754,35 @@ final class Shards {
     }
 
     /** One file per section: what a result shows, and the text the browser analyses to score it. */
-    private static void fragments(Ranks ranks, Files2 out) throws IOException {
-        int maxDoc = ranks.size();
-        IntStream.range(0, (maxDoc + 255) / 256).parallel().forEach(batch -> {
-            try {
-                StoredFields[] stored = new StoredFields[ranks.leaves.size()];
-                for (int l = 0; l < stored.length; l++) {
-                    stored[l] = ranks.leaves.get(l).storedFields();
-                }
-                for (int doc = batch * 256; doc < Math.min(maxDoc, batch * 256 + 256); doc++) {
-                    Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
-                    String text = d.get(SearchIndex.TEXT);
-                    boolean whole = text.length() <= FRAGMENT_CAP;
-                    StringBuilder sb = new StringBuilder("camnang.shard(\"f").append(doc).append("\",{\"u\":")
-                            .append(Json.string(d.get(SearchIndex.URL)))
-                            .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
-                            .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
-                            .append(",\"x\":").append(Json.string(whole ? text : cut(text, FRAGMENT_CAP)));
-                    if (d.getField(SearchIndex.TITLED) != null) {
-                        sb.append(",\"ti\":1");
-                    }
-                    sb.append(",\"s\":").append(Json.string(d.get(SearchIndex.SECTION)));
-                    if (d.get(SearchIndex.TYPE) != null) {
-                        sb.append(",\"y\":").append(Json.string(d.get(SearchIndex.TYPE)));
-                    }
-                    sb.append(",\"a\":").append(strings(Arrays.asList(d.getValues(SearchIndex.AUDIENCE))));
-                    if (!whole) {
-                        sb.append(",\"cut\":1");
-                    }
-                    sb.append("});\n");
-                    out.write(path("f", doc), sb.toString());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static Void fragments(Ranks ranks, Files2 out, int from, int to) throws IOException {
+        StoredFields[] stored = new StoredFields[ranks.leaves.size()];
+        for (int l = 0; l < stored.length; l++) {
+            stored[l] = ranks.leaves.get(l).storedFields();
+        }
+        for (int doc = from; doc < to; doc++) {
+            Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
+            String text = d.get(SearchIndex.TEXT);
+            boolean whole = text.length() <= FRAGMENT_CAP;
+            StringBuilder sb = new StringBuilder("camnang.shard(\"f").append(doc).append("\",{\"u\":")
+                    .append(Json.string(d.get(SearchIndex.URL)))
+                    .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
+                    .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
+                    .append(",\"x\":").append(Json.string(whole ? text : cut(text, FRAGMENT_CAP)));
+            if (d.getField(SearchIndex.TITLED) != null) {
+                sb.append(",\"ti\":1");
             }
-        });
+            sb.append(",\"s\":").append(Json.string(d.get(SearchIndex.SECTION)));
+            if (d.get(SearchIndex.TYPE) != null) {
+                sb.append(",\"y\":").append(Json.string(d.get(SearchIndex.TYPE)));
+            }
+            sb.append(",\"a\":").append(strings(Arrays.asList(d.getValues(SearchIndex.AUDIENCE))));
+            if (!whole) {
+                sb.append(",\"cut\":1");
+            }
+            sb.append("});\n");
+            out.write(path("f", doc), sb.toString());
+        }
+        return null;
     }
 
     /** At most {@code max} characters, ending at a word boundary and never inside a surrogate pair. */

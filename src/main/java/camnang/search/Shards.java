@@ -259,15 +259,21 @@ final class Shards {
             this.dir = dir;
         }
 
-        final java.util.Set<Path> made = ConcurrentHashMap.newKeySet();
+        /** Folders made; computeIfAbsent makes a second thread wait until the first has made it. */
+        final Map<Path, Boolean> made = new ConcurrentHashMap<>();
 
         void write(String rel, String js) {
             byte[] b = js.getBytes(StandardCharsets.UTF_8);
             Path p = dir.resolve(rel);
             try {
-                if (made.add(p.getParent())) {
-                    Files.createDirectories(p.getParent());
-                }
+                made.computeIfAbsent(p.getParent(), dir -> {
+                    try {
+                        Files.createDirectories(dir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return true;
+                });
                 Files.write(p, b);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -462,10 +462,13 @@ bench_flags() {
   done
 }
 
-case ${1:-} in
-  corpus) bench_corpus ;;
-  flags) shift; bench_flags "$@" ;;
-  -h|--help) sed -n '2,/^# Method/p' "$0" | sed '$d; s/^# \{0,1\}//' ;;
-  "") bench_sizes 1000 10000 ;;
-  *) bench_sizes "$@" ;;
-esac
+# bench/search.sh sources this file for its set-up and timing functions.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  case ${1:-} in
+    corpus) bench_corpus ;;
+    flags) shift; bench_flags "$@" ;;
+    -h|--help) sed -n '2,/^# Method/p' "$0" | sed '$d; s/^# \{0,1\}//' ;;
+    "") bench_sizes 1000 10000 ;;
+    *) bench_sizes "$@" ;;
+  esac
+fi

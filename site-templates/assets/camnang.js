@@ -543,7 +543,7 @@
    * Stop when k exact scores beat every bound left. Equal to Lucene's top k, reading little.
    */
   function topK(m, q, k, accept) {
-    var docs = new Map(), lists = q.lists;
+    var docs = new Map(), dead = new Set(), lists = q.lists;
 
     function absorb(li, data) {
       var l = lists[li], r = new Reader(data);
@@ -551,6 +551,7 @@
         var count = r.next(), t = readTuple(r), c = contribution(l, t), doc = 0;
         for (var j = 0; j < count; j++) {
           doc += r.next();
+          if (dead.has(doc)) continue;
           var d = docs.get(doc);
           if (!d) { d = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, d); }
           d.parts[li] = c;
@@ -584,15 +585,22 @@
         if (d.score !== null) { resolved.push(d); lowers.push(d.score); }
         else { open.push(d); lowers.push(d.lower); }
       });
-      resolved.sort(byScore);
+      resolved = best(resolved, k, byScore);
       var kth = resolved.length >= k ? resolved[k - 1].score : -1;
-      var best = unseen;
-      open.forEach(function (d) { if (d.upper > best) best = d.upper; });
+      var highest = unseen;
+      open.forEach(function (d) { if (d.upper > highest) highest = d.upper; });
       /* Bounds are sums in doubles, scores rounded to floats: a margin keeps a tie on the safe side. */
-      if (kth > best * (1 + 1e-6) || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
+      if (kth > highest * (1 + 1e-6) || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
       /* The k-th best lower bound: below it, nothing can enter the top k. */
-      lowers.sort(function (a, b) { return b - a; });
-      var floor = lowers.length >= k ? lowers[k - 1] : 0;
+      var top = best(lowers, k, function (a, b) { return b - a; });
+      var floor = top.length >= k ? top[k - 1] : 0;
+      /* Upper bounds only fall and the floor only rises: a document below the floor is out for good. */
+      if (floor > 0) {
+        docs.forEach(function (d) {
+          var high = d.score !== null ? d.score : d.upper;
+          if (high < floor || d.rejected) { docs.delete(d.doc); dead.add(d.doc); }
+        });
+      }
       var contenders = open.filter(function (d) { return d.upper >= floor && d.upper >= kth; });
       contenders.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
       /*
@@ -638,6 +646,34 @@
     }
 
     return Promise.all(lists.map(function (l, i) { return readNext(i); })).then(step);
+  }
+
+  /* The first k of items in the order of cmp, sorted, without sorting them all (a heap of k). */
+  function best(items, k, cmp) {
+    if (items.length <= k) return items.slice().sort(cmp);
+    var heap = [];
+    function up(i) {
+      while (i > 0) {
+        var p = (i - 1) >> 1;
+        if (cmp(heap[i], heap[p]) <= 0) break;
+        var t = heap[i]; heap[i] = heap[p]; heap[p] = t; i = p;
+      }
+    }
+    function down(i) {
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, m = i;
+        if (l < heap.length && cmp(heap[l], heap[m]) > 0) m = l;
+        if (r < heap.length && cmp(heap[r], heap[m]) > 0) m = r;
+        if (m === i) return;
+        var t = heap[i]; heap[i] = heap[m]; heap[m] = t; i = m;
+      }
+    }
+    /* heap[0] is the worst of the k kept so far. */
+    for (var i = 0; i < items.length; i++) {
+      if (heap.length < k) { heap.push(items[i]); up(heap.length - 1); }
+      else if (cmp(items[i], heap[0]) < 0) { heap[0] = items[i]; down(0); }
+    }
+    return heap.sort(cmp);
   }
 
   function byScore(a, b) {

@@ -52,7 +52,7 @@ import org.apache.lucene.util.BytesRef;
  * <li>{@code p/…} (words), {@code q/…} (bigrams): postings, one list per key merged over
  * title, heading and text, each posting
  * a document with its frequency and norm in each field. A list is sorted by what it adds to
- * a document's score, highest first, and cut into blocks that double from 128 to 4,096
+ * a document's score, highest first, and cut into blocks that double from 128 to 1,024
  * postings, so a query reads only the head of a common word's list; the dictionary
  * gives the first posting of each block, a bound on all that follow. A short list lies
  * inline in its chunk.</li>
@@ -68,7 +68,7 @@ final class Shards {
     static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
     static final int INLINE = 800;
-    static final int[] BLOCKS = {128, 256, 512, 1024, 2048, 4096};
+    static final int[] BLOCKS = {128, 256, 512, 1024};
     static final String[] FIELDS = SearchIndex.SEARCHED;
 
     /** What was written: sections, files, bytes, and the folder under {@code search/}. */

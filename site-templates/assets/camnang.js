@@ -419,7 +419,8 @@
   function plan(m, q, prefix) {
     /* A word typed without diacritics asks for no particular spelling (as in Search.java). */
     var exactTerms = unique(analyze(q, {form: "exact"})).filter(function (t) { return fold(t) !== t; });
-    var foldedTerms = unique(analyze(q, {form: "folded"}));
+    var folded = analyze(q, {form: "folded"});
+    var foldedTerms = unique(folded);
     var bigramTerms = unique(analyze(q, {form: "bigram"}));
     var lists = [], jobs = [];
     function add(form, boost, term, list) {
@@ -440,7 +441,6 @@
       jobs.push(lookup(m, "b", t).then(function (e) { add("bigram", m.boost.bigram, t, e); }));
     });
     var expansions = [];
-    var folded = analyze(q, {form: "folded"});
     var last = folded.length ? folded[folded.length - 1].text : "";
     if (prefix && endsInWord(q) && last.length >= m.prefix.min) {
       jobs.push(completions(m, last).then(function (cs) {
@@ -722,7 +722,7 @@
     return out.replace(/\s+/g, " ");
   }
 
-  function result(m, d, q) {
+  function result(d, q) {
     var f = d.frag;
     return {
       url: f.u,
@@ -769,7 +769,7 @@
           return Promise.all(top.map(function (d) {
             return d.frag ? d : fragment(m, d.doc).then(function (f) { d.frag = f; return d; });
           })).then(function (ds) {
-            return ds.map(function (d) { return result(m, d, p); });
+            return ds.map(function (d) { return result(d, p); });
           });
         });
       });

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
@@ -40,28 +39,7 @@ final class Forms {
         final TypeAttribute type = tokenizer.getAttribute(TypeAttribute.class);
         final PositionIncrementAttribute inc = tokenizer.getAttribute(PositionIncrementAttribute.class);
         final FlagsAttribute flags = tokenizer.getAttribute(FlagsAttribute.class);
-        final HashMap<String, String> exact = new HashMap<>();
-        final HashMap<String, String> folded = new HashMap<>();
-
-        String exact(String raw) {
-            return memo(exact, raw, false);
-        }
-
-        String fold(String raw) {
-            return memo(folded, raw, true);
-        }
-
-        private static String memo(HashMap<String, String> m, String raw, boolean fold) {
-            String v = m.get(raw);
-            if (v == null) {
-                v = fold ? Syllables.fold(raw) : Syllables.exact(raw);
-                if (m.size() > 50_000) {
-                    m.clear();
-                }
-                m.put(raw, v);
-            }
-            return v;
-        }
+        final Syllables.Memo memo = new Syllables.Memo();
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -81,13 +59,13 @@ final class Forms {
             while (s.tokenizer.incrementToken()) {
                 String raw = s.term.toString();
                 boolean docno = VietnameseTokenizer.DOCNO.equals(s.type.type());
-                String f = s.fold(raw);
+                String f = s.memo.fold(raw);
                 if (n == exact.length) {
                     exact = Arrays.copyOf(exact, n * 2);
                     folded = Arrays.copyOf(folded, n * 2);
                     incs = Arrays.copyOf(incs, n * 2);
                 }
-                exact[n] = docno ? f : s.exact(raw);
+                exact[n] = docno ? f : s.memo.exact(raw);
                 folded[n] = f;
                 incs[n] = s.inc.getPositionIncrement();
                 n++;

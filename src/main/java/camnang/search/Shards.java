@@ -78,10 +78,6 @@ final class Shards {
     private Shards() {
     }
 
-    /** The postings of one key in one form, merged over the three fields. */
-    private record Posting(int doc, int[] freq) {
-    }
-
     /** A frequency and norm for each field: postings with the same tuple score the same. */
     private record Tuple(int f0, int f1, int f2, int n0, int n1, int n2) {
         void encode(Digits d) {
@@ -673,17 +669,9 @@ final class Shards {
                         t -> new IntList()).add(doc);
             }
         }
+        // A tuple either packs or it does not: the two maps never share one.
         for (int id = 0; id < byId.size(); id++) {
-            IntList other = groups.get(tupleOf.get(id));
-            if (other == null) {
-                groups.put(tupleOf.get(id), byId.get(id));
-            } else {
-                // Cannot happen (a tuple packs or it does not); kept exact all the same.
-                for (int j = 0; j < byId.get(id).size; j++) {
-                    other.add(byId.get(id).values[j]);
-                }
-                Arrays.sort(other.values, 0, other.size);
-            }
+            groups.put(tupleOf.get(id), byId.get(id));
         }
         Map<Tuple, Double> value = new HashMap<>();
         for (Tuple t : groups.keySet()) {

@@ -14,12 +14,8 @@ final class SyllableFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final boolean folded;
-    /**
-     * What each raw syllable became: Vietnamese text repeats a few thousand syllables, and
-     * the normalisations behind each form cost far more than a lookup. One per filter, so per
-     * thread (Lucene reuses an analyzer's components per thread); cleared when it grows large.
-     */
-    private final java.util.HashMap<String, String> seen = new java.util.HashMap<>();
+    /** One per filter, so per thread: Lucene reuses an analyzer's components per thread. */
+    private final Syllables.Memo memo = new Syllables.Memo();
 
     SyllableFilter(TokenStream in, boolean folded) {
         super(in);
@@ -31,18 +27,8 @@ final class SyllableFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        boolean fold = folded || VietnameseTokenizer.DOCNO.equals(type.type());
         String t = term.toString();
-        // Document numbers are folded even in the exact form: keep them apart in the memo.
-        String key = fold && !folded ? "\u0000" + t : t;
-        String out = seen.get(key);
-        if (out == null) {
-            out = fold ? Syllables.fold(t) : Syllables.exact(t);
-            if (seen.size() > 50_000) {
-                seen.clear();
-            }
-            seen.put(key, out);
-        }
+        String out = folded || VietnameseTokenizer.DOCNO.equals(type.type()) ? memo.fold(t) : memo.exact(t);
         term.setEmpty().append(out);
         return true;
     }

@@ -12,6 +12,36 @@ final class Syllables {
     private Syllables() {
     }
 
+    /**
+     * What each raw syllable became, in each form: a text repeats a few thousand syllables,
+     * and the normalisations behind a form cost far more than a lookup. Not thread-safe: one
+     * per analyzer component or per thread; cleared when it grows large.
+     */
+    static final class Memo {
+        private final java.util.HashMap<String, String> exact = new java.util.HashMap<>();
+        private final java.util.HashMap<String, String> folded = new java.util.HashMap<>();
+
+        String exact(String raw) {
+            return get(exact, raw, false);
+        }
+
+        String fold(String raw) {
+            return get(folded, raw, true);
+        }
+
+        private static String get(java.util.HashMap<String, String> m, String raw, boolean fold) {
+            String v = m.get(raw);
+            if (v == null) {
+                v = fold ? Syllables.fold(raw) : Syllables.exact(raw);
+                if (m.size() > 50_000) {
+                    m.clear();
+                }
+                m.put(raw, v);
+            }
+            return v;
+        }
+    }
+
     static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
     private static final String VOWELS = "aăâeêioôơuưy";
 

@@ -43,6 +43,18 @@ public final class TestSites {
         }
     }
 
+    /** Copies every file under {@code from} to the same place under {@code to}; returns {@code to}. */
+    public static Path copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                writeBytes(to, from.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+
     /** The result of one command-line run. */
     public record Run(int exit, String out, String err) {
     }

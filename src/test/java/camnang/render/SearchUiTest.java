@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,15 +61,7 @@ class SearchUiTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path templates = tmp.resolve("giao-dien");
-        Path from = Path.of("site-templates");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                Path to = templates.resolve(from.relativize(p).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(p, to);
-            }
-        }
+        Path templates = TestSites.copyTree(Path.of("site-templates"), tmp.resolve("giao-dien"));
         Files.writeString(templates.resolve("assets/camnang.js"), STUB_ENGINE);
         Path src = TestSites.write(tmp.resolve("content"), Map.of(
                 "site.yaml", "title: Cẩm nang thử\n",

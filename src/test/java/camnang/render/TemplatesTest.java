@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,17 +17,8 @@ class TemplatesTest {
     @TempDir
     Path tmp;
 
-    private Path copyTemplates() throws IOException {
-        Path dir = tmp.resolve("giao-dien");
-        Path from = Path.of("site-templates");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                Path to = dir.resolve(from.relativize(p).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(p, to);
-            }
-        }
-        return dir;
+    private Path copyTemplates() {
+        return TestSites.copyTree(Path.of("site-templates"), tmp.resolve("giao-dien"));
     }
 
     private Path site() {

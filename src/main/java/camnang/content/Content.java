@@ -185,7 +185,8 @@ public final class Content {
     }
 
     private static Page synthetic(Kind kind, String dir, String title) {
-        Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of());
+        Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of(),
+                null, false);
         String src = dir.isEmpty() ? "_index.md" : dir + "/_index.md";
         return new Page(kind, src, outputDir(dir) + "index.html", meta, Body.of(""), 1, dir, true);
     }
@@ -193,7 +194,7 @@ public final class Content {
     private static Page withTitle(Page p, String title) {
         Meta m = p.meta();
         Meta meta = new Meta(title, m.description(), m.date(), m.updated(), m.weight(), m.tags(), m.audience(), m.type(),
-                m.draft(), m.slug(), m.aliases(), m.params());
+                m.draft(), m.slug(), m.aliases(), m.params(), m.legal(), m.khoanDiem());
         return new Page(p.kind(), p.source(), p.output(), meta, p.body(), p.bodyLine(), p.section(), p.synthetic());
     }
 

@@ -30,7 +30,7 @@ final class FrontMatter {
     /** Keys camnang reads. */
     static final Set<String> KNOWN = Set.of(
             "title", "description", "date", "updated", "weight", "tags", "audience", "type", "draft",
-            "slug", "aliases");
+            "slug", "aliases", "khoan_diem");
 
     /** Keys other generators write that mean one of ours. */
     static final Map<String, String> MIGRATED = Map.of(
@@ -46,6 +46,7 @@ final class FrontMatter {
         Set<String> all = new LinkedHashSet<>(KNOWN);
         all.addAll(MIGRATED.keySet());
         all.addAll(IGNORED);
+        all.addAll(LegalFields.CANONICAL);
         ALL_KNOWN = Set.copyOf(all);
     }
 
@@ -155,9 +156,14 @@ final class FrontMatter {
                 blankTo = h.to();
             }
         }
+        int[] tableLines = new int[2];
+        Map<String, LegalFields.Raw> table = bodyOut.indexOf('|') >= 0
+                ? LegalFields.table(bodyOut, bodyLine, tableLines) : Map.of();
+        LegalDoc legal = LegalFields.build(b.legal, table, tableLines, title == null ? "" : title, b.typeText,
+                b.typeLawLine, rel, problems);
         Meta meta = new Meta(title == null ? "" : title, b.description, b.date, b.updated, b.weight,
                 List.copyOf(b.tags), List.copyOf(b.audience), b.type, b.draft, b.slug,
-                List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params));
+                List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params), legal, b.khoanDiem);
         return new Result(meta, bodyOut, bodyLine, bodyStart, blankFrom, blankTo);
     }
 
@@ -213,6 +219,10 @@ final class FrontMatter {
         String slug;
         final List<String> aliases = new ArrayList<>();
         final Map<String, Object> params = new LinkedHashMap<>();
+        final Map<String, LegalFields.Raw> legal = new LinkedHashMap<>();
+        String typeText;
+        int typeLawLine;
+        boolean khoanDiem;
 
         Builder(String rel, Problems problems, int firstLine) {
             this.rel = rel;
@@ -221,6 +231,20 @@ final class FrontMatter {
         }
 
         void key(String key, int line, Node value, Migrations migrations) {
+            String legalField = LegalFields.field(key);
+            if (legalField != null) {
+                boolean canonical = key.equals(legalField);
+                // The first spelling found wins over later ones; the canonical key over every other.
+                if (canonical || !legal.containsKey(legalField) || !legal.get(legalField).canonical()) {
+                    if (!Yamls.isNull(value) && (canonical || !legal.containsKey(legalField))) {
+                        legal.put(legalField, new LegalFields.Raw(key, Yamls.toJava(value), line, canonical));
+                    }
+                }
+                if (!canonical) {
+                    params.put(key, Yamls.toJava(value));
+                }
+                return;
+            }
             if (IGNORED.contains(key)) {
                 migrations.saw(key, rel, line);
                 params.put(key, Yamls.toJava(value));
@@ -273,6 +297,8 @@ final class FrontMatter {
                 case "type" -> {
                     String t = text(key, value, line);
                     if (t != null) {
+                        typeText = t;
+                        typeLawLine = camnang.Slug.of(t).equals("law") ? line : 0;
                         type = PageType.parse(t);
                         if (type == null) {
                             problems.error(rel, line, "loại trang \"" + t + "\" không hợp lệ",
@@ -283,6 +309,7 @@ final class FrontMatter {
                 case "draft" -> draft = bool(key, value, line);
                 case "slug" -> slug = text(key, value, line);
                 case "aliases" -> aliases.addAll(list(key, value, line));
+                case "khoan_diem" -> khoanDiem = bool(key, value, line);
                 default -> throw new IllegalStateException(target);
             }
         }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param params keys camnang does not know, kept for templates (as Hugo and Jekyll do),
  *               in the order written
  * @param aliases old URLs of the page ({@code permalink}, {@code aliases}) that links may use
+ * @param legal   the legal document the page holds, or null
+ * @param khoanDiem whether the page asks for anchors on its khoản and điểm ({@code khoan_diem: true})
  */
 public record Meta(
         String title,
@@ -23,7 +25,9 @@ public record Meta(
         boolean draft,
         String slug,
         List<String> aliases,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        LegalDoc legal,
+        boolean khoanDiem) {
 
     /** The date a reader cares about: the last update, else the publication date. */
     public LocalDateTime lastChange() {

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * not use are removed after it, so the cache holds one build's worth.
  */
 public final class FragmentCache {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private final Path dir;
     private final String siteKey;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -117,7 +117,7 @@ public final class FragmentCache {
             boolean raw = in.readBoolean();
             List<RenderedPage.Heading> headings = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                headings.add(new RenderedPage.Heading(in.readInt(), str(in), str(in)));
+                headings.add(new RenderedPage.Heading(in.readInt(), str(in), str(in), str(in)));
             }
             java.util.HashSet<String> ids = new java.util.HashSet<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -155,6 +155,7 @@ public final class FragmentCache {
                 out.writeInt(h.level());
                 str(out, h.id());
                 str(out, h.text());
+                str(out, h.unit());
             }
             List<String> ids = new ArrayList<>(rp.ids());
             java.util.Collections.sort(ids);

@@ -207,7 +207,7 @@ public final class Markdown {
         // Ids are given while rendering; the headings were found in the walk above.
         List<RenderedPage.Heading> headings = new ArrayList<>(headingNodes.size());
         for (Heading h : headingNodes) {
-            headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip()));
+            headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip(), ""));
         }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
                 withText ? sections(doc) : List.of(), raw[0]);

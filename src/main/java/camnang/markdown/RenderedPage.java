@@ -35,8 +35,11 @@ public record RenderedPage(
         }
     }
 
-    /** A heading of the page: level 1–6, its id, its plain text. */
-    public record Heading(int level, String id, String text) {
+    /**
+     * A heading of the page: level 1–6, its id, its plain text, and the unit of a legal text it
+     * opens ({@code phan}, {@code chuong}, {@code muc}, {@code dieu}), or {@code ""}.
+     */
+    public record Heading(int level, String id, String text, String unit) {
     }
 
     /**

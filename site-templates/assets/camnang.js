@@ -164,7 +164,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 1;
+  var VERSION = 2;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -485,10 +485,11 @@
       m.table = load("t", "search/" + m.dir + "/t.js").then(function (args) {
         var r = new Reader(args[0]), starts = [], facets = [], doc = 0, f = m.facets;
         while (r.more()) {
-          var count = r.next(), section = r.next(), type = r.next(), mask = r.next(), aud = [];
+          var count = r.next(), section = r.next(), type = r.next(), mask = r.next(), form = r.next(), status = r.next(), aud = [];
           f.audience.forEach(function (a, i) { if (mask & (1 << i)) aud.push(a.value); });
           starts.push(doc);
-          facets.push({s: f.section[section].value, y: type ? f.type[type - 1].value : "", a: aud});
+          facets.push({s: f.section[section].value, y: type ? f.type[type - 1].value : "", a: aud,
+            fo: form ? f.form[form - 1].value : "", st: status ? f.status[status - 1].value : ""});
           doc += count;
         }
         return function (d) {
@@ -733,35 +734,43 @@
       snippet: snippet(f.x, q),
       section: f.s,
       type: f.y || "",
-      audience: f.a || []
+      audience: f.a || [],
+      form: f.fo || "",
+      status: f.st || ""
     };
   }
 
   /*
    * camnang.search(query, {limit, prefix, filters}) → Promise of results, best first:
-   *   {url, href, title, heading, score, snippet, section, type, audience}
+   *   {url, href, title, heading, score, snippet, section, type, audience, form, status}
    * url is relative to the site's root, with the section's anchor; href is absolute; snippet
    * is HTML (escaped text, <mark> around the query's words); everything else is plain text.
    *   limit    how many results (10; at most 100)
    *   prefix   the last word may be unfinished: it also finds the commonest words it starts
-   *   filters  {section, type, audience}: only results with these values (see camnang.facets)
+   *   filters  {section, type, audience, form, status}: only results with these values (see
+ *            camnang.facets); a value may also be given as its label, in any case, with or
+ *            without diacritics ("Hết hiệu lực", "het hieu luc")
    */
   function search(query, options, retried) {
     options = options || {};
     var limit = Math.max(1, Math.min(100, options.limit || 10));
-    var filters = options.filters || {};
+    var given = options.filters || {};
     var q = typeof query === "string" ? query.normalize("NFC") : "";
     if (q.length > 2000) q = q.slice(0, 2000);
     if (!analyze(q, {form: "folded"}).length) return Promise.resolve([]);
+    var filters;
     function accept(f) {
       if (filters.section !== undefined && filters.section !== "" && f.s !== filters.section) return false;
       if (filters.type && f.y !== filters.type) return false;
       if (filters.audience && f.a.indexOf(filters.audience) < 0) return false;
+      if (filters.form && f.fo !== filters.form) return false;
+      if (filters.status && f.st !== filters.status) return false;
       return true;
     }
-    var filtered = !!(filters.section || filters.type || filters.audience);
+    var filtered = !!(given.section || given.type || given.audience || given.form || given.status);
     return open(retried).then(function (m) {
       if (!m.docs) return [];
+      filters = facetValues(m.facets, given);
       return Promise.all([plan(m, q, !!options.prefix), filtered ? pageTable(m) : null]).then(function (both) {
         var p = both[0], table = both[1];
         if (!p.lists.length) return [];
@@ -778,6 +787,27 @@
       if (retried) throw e;
       return search(query, options, true);
     });
+  }
+
+  /* A filter's value as the index holds it: a value of the facet, or the value whose label it
+   * names in any case and with or without diacritics; anything else stays as given (and so
+   * matches nothing, as in camnang search). */
+  function facetValues(facets, given) {
+    var out = {};
+    Object.keys(given).forEach(function (key) {
+      var v = given[key], list = (facets && facets[key]) || [];
+      if (typeof v === "string" && v && !list.some(function (x) { return x.value === v; })) {
+        var wanted = slug(v);
+        list.forEach(function (x) { if (slug(x.value) === wanted || slug(x.label) === wanted) v = x.value; });
+      }
+      out[key] = v;
+    });
+    return out;
+  }
+
+  /* As camnang.Slug.of: folded, runs of ASCII letters and digits joined by single dashes. */
+  function slug(s) {
+    return fold(String(s)).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
   function facets() {

@@ -18,7 +18,10 @@
   var FACETS = [
     {key: "section", label: "Mục"},
     {key: "type", label: "Loại tài liệu"},
-    {key: "audience", label: "Dành cho"}
+    {key: "audience", label: "Dành cho"},
+    /* Only sites with legal documents have values for these two, so only they show the menus. */
+    {key: "form", label: "Loại văn bản"},
+    {key: "status", label: "Tình trạng hiệu lực"}
   ];
   var MSG_LOADING = "Đang tải chỉ mục tìm kiếm…";
   var MSG_NO_ENGINE = "Không tải được công cụ tìm kiếm (tệp camnang.js).";
@@ -407,10 +410,11 @@
       return (labels[key] && labels[key][value]) || value;
     }
 
-    /* Where a result lives: its section and kind of document, each named once. */
+    /* Where a result lives: its section and kind of document, each named once; for a legal
+     * document also its form and whether it is still in force. */
     function facts(r) {
       var parts = [];
-      ["section", "type"].forEach(function (key) {
+      ["section", "type", "form", "status"].forEach(function (key) {
         var v = r[key] ? label(key, r[key]) : "";
         if (v && parts.indexOf(v) < 0) parts.push(v);
       });

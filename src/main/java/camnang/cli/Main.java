@@ -192,6 +192,14 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--audience", paramLabel = "ĐỐI_TƯỢNG", description = "Chỉ tìm trang dành cho nguoi-dan, hoa-giai-vien hoặc can-bo.")
         String audience;
 
+        @Option(names = "--form", paramLabel = "LOẠI_VĂN_BẢN",
+                description = "Chỉ tìm trong văn bản pháp luật thuộc loại này (ví dụ \"Nghị định\", \"luat\"; có dấu hay không đều được).")
+        String form;
+
+        @Option(names = "--status", paramLabel = "TÌNH_TRẠNG",
+                description = "Chỉ tìm trong văn bản có tình trạng hiệu lực này (còn hiệu lực, hết hiệu lực một phần, hết hiệu lực, chưa có hiệu lực).")
+        String status;
+
         @CommandLine.Parameters(arity = "1..*", paramLabel = "TỪ_KHÓA", description = "Nội dung cần tìm.")
         List<String> words;
 
@@ -214,6 +222,12 @@ public final class Main implements Callable<Integer> {
             }
             if (audience != null) {
                 filters.put("audience", audience);
+            }
+            if (form != null) {
+                filters.put("form", form);
+            }
+            if (status != null) {
+                filters.put("status", status);
             }
             List<camnang.search.Search.Hit> hits = camnang.search.Search.search(site,
                     new camnang.search.Search.Request(String.join(" ", words), limit, prefix, filters));

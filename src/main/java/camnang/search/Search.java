@@ -1,5 +1,7 @@
 package camnang.search;
 
+import camnang.Slug;
+import camnang.content.LegalDoc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -74,7 +76,10 @@ public final class Search {
     /** As in the browser, a longer query is cut. */
     static final int MAX_QUERY = 2000;
 
-    /** What to search: the words, whether the last may be unfinished, and facet filters (section, type, audience). */
+    /**
+     * What to search: the words, whether the last may be unfinished, and facet filters (section,
+     * type, audience, form, status; form and status also by label: see {@link #filterValue}).
+     */
     public record Request(String text, int limit, boolean prefix, Map<String, String> filters) {
         public Request(String text, int limit) {
             this(text, limit, false, Map.of());
@@ -171,6 +176,22 @@ public final class Search {
                 .limit(PREFIX_MAX).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * A filter's value as the index holds it. Form and status are typed by people, as their
+     * labels: "Nghị định", "nghi dinh" and "NGHỊ ĐỊNH" are one form, and a status is any
+     * wording {@link LegalDoc.Status#parse} reads ("hết hiệu lực", "Het hieu luc").
+     */
+    public static String filterValue(String key, String value) {
+        return switch (key) {
+            case SearchIndex.FORM -> Slug.of(value);
+            case SearchIndex.STATUS -> {
+                LegalDoc.Status s = LegalDoc.Status.parse(value);
+                yield s == null ? Slug.of(value) : s.slug();
+            }
+            default -> value;
+        };
+    }
+
     /** The top {@code limit} sections of the site in {@code site} (an output folder) for {@code text}. */
     public static List<Hit> search(Path site, String text, int limit) {
         return search(site, new Request(text, limit));
@@ -185,7 +206,7 @@ public final class Search {
             }
             if (!r.filters().isEmpty()) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
-                r.filters().forEach((k, v) -> b.add(new TermQuery(new Term(k, v)), BooleanClause.Occur.FILTER));
+                r.filters().forEach((k, v) -> b.add(new TermQuery(new Term(k, filterValue(k, v))), BooleanClause.Occur.FILTER));
                 q = b.build();
             }
             IndexSearcher searcher = new IndexSearcher(reader);

@@ -1,6 +1,7 @@
 package camnang.search;
 
 import camnang.content.Audience;
+import camnang.content.LegalDoc;
 import camnang.content.Page;
 import camnang.content.Site;
 import camnang.markdown.RenderedPage;
@@ -45,6 +46,10 @@ public final class SearchIndex implements AutoCloseable {
     static final String TYPE = "type";
     static final String AUDIENCE = "audience";
     static final String TAG = "tag";
+    /** Loại văn bản of a page's legal document, as a slug ({@code nghi-dinh}). */
+    static final String FORM = "form";
+    /** Tình trạng hiệu lực of a page's legal document, as a slug ({@code het-hieu-luc}). */
+    static final String STATUS = "status";
     /** Stored in the first section of a page, the only one whose title is searched. */
     static final String TITLED = "titled";
     static final String ORDER = "order";
@@ -142,6 +147,13 @@ public final class SearchIndex implements AutoCloseable {
             for (Audience a : page.meta().audience()) {
                 d.add(new StringField(AUDIENCE, a.slug, Field.Store.YES));
             }
+            LegalDoc legal = page.meta().legal();
+            if (legal != null && !formSlug(legal).isEmpty()) {
+                d.add(new StringField(FORM, formSlug(legal), Field.Store.YES));
+            }
+            if (legal != null && legal.status() != null) {
+                d.add(new StringField(STATUS, legal.status().slug(), Field.Store.YES));
+            }
             for (String t : page.meta().tags()) {
                 d.add(new StringField(TAG, camnang.Slug.of(t), Field.Store.YES));
             }
@@ -159,6 +171,11 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new Field(field + "_exact", f.stream(VietnameseAnalyzer.Form.EXACT), TOKENS));
         d.add(new Field(field + "_folded", f.stream(VietnameseAnalyzer.Form.FOLDED), TOKENS));
         d.add(new Field(field + "_bigram", f.stream(VietnameseAnalyzer.Form.BIGRAM), TOKENS));
+    }
+
+    /** The facet "form": the document's form as a slug, so that "Nghị định" and "nghị định" are one value. */
+    static String formSlug(LegalDoc legal) {
+        return camnang.Slug.of(legal.form());
     }
 
     /** The facet "section": the top folder a page lies in ({@code ""} for the site's root). */

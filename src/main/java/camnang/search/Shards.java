@@ -2,6 +2,7 @@ package camnang.search;
 
 import camnang.Json;
 import camnang.content.Audience;
+import camnang.content.LegalDoc;
 import camnang.content.Page;
 import camnang.content.PageType;
 import camnang.content.Section;
@@ -64,7 +65,8 @@ import org.apache.lucene.util.BytesRef;
  * Numbers are written as variable-length base-45 digits in printable ASCII ({@link Digits}).
  */
 final class Shards {
-    static final int VERSION = 1;
+    /** 2: the facets form and status (manifest, page table, fragments), and a section's searched title in {@code ti}. */
+    static final int VERSION = 2;
     static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
     static final int INLINE = 800;
@@ -342,7 +344,8 @@ final class Shards {
             }
             manifest.put("pages", pages(ranks, site, out, manifest));
         } else {
-            manifest.put("facets", Map.of("section", List.of(), "type", List.of(), "audience", List.of()));
+            manifest.put("facets", Map.of("section", List.of(), "type", List.of(), "audience", List.of(),
+                    "form", List.of(), "status", List.of()));
         }
         manifest.put("stats", stats);
         manifest.put("boost", boosts());
@@ -770,6 +773,12 @@ final class Shards {
                 sb.append(",\"y\":").append(Json.string(d.get(SearchIndex.TYPE)));
             }
             sb.append(",\"a\":").append(strings(Arrays.asList(d.getValues(SearchIndex.AUDIENCE))));
+            if (d.get(SearchIndex.FORM) != null) {
+                sb.append(",\"fo\":").append(Json.string(d.get(SearchIndex.FORM)));
+            }
+            if (d.get(SearchIndex.STATUS) != null) {
+                sb.append(",\"st\":").append(Json.string(d.get(SearchIndex.STATUS)));
+            }
             if (!whole) {
                 sb.append(",\"cut\":1");
             }
@@ -793,13 +802,28 @@ final class Shards {
 
     /**
      * The page table, read only to filter: for each page in document order, its number of
-     * sections and the indexes of its section, type and audiences in the manifest's facets.
+     * sections and the indexes of its section, type, audiences, form and status in the
+     * manifest's facets (type, form and status: 0 for none, else the index plus one).
      */
     private static String pages(Ranks ranks, Site site, Files2 out, Map<String, Object> manifest) {
         Map<String, Integer> sections = new LinkedHashMap<>();
         Map<String, Integer> types = new LinkedHashMap<>();
-        Digits d = new Digits();
         List<Page> all = site.pages();
+        // Forms and statuses are listed sorted (a menu reads better so), hence known before the rows.
+        TreeMap<String, String> formLabels = new TreeMap<>();
+        TreeSet<LegalDoc.Status> statuses = new TreeSet<>();
+        for (int doc = 0; doc < ranks.size(); doc++) {
+            LegalDoc legal = all.get(ranks.pageOf[doc]).meta().legal();
+            if (legal != null && !SearchIndex.formSlug(legal).isEmpty()) {
+                formLabels.putIfAbsent(SearchIndex.formSlug(legal), legal.form());
+            }
+            if (legal != null && legal.status() != null) {
+                statuses.add(legal.status());
+            }
+        }
+        List<String> forms = new ArrayList<>(formLabels.keySet());
+        List<LegalDoc.Status> statusList = new ArrayList<>(statuses);
+        Digits d = new Digits();
         for (int doc = 0; doc < ranks.size(); ) {
             int ordinal = ranks.pageOf[doc];
             int count = 0;
@@ -814,7 +838,10 @@ final class Shards {
             for (Audience au : page.meta().audience()) {
                 mask |= 1 << au.ordinal();
             }
-            emit(d, count, new int[] {section, ty, mask});
+            LegalDoc legal = page.meta().legal();
+            int form = legal == null ? 0 : forms.indexOf(SearchIndex.formSlug(legal)) + 1;
+            int status = legal == null || legal.status() == null ? 0 : statusList.indexOf(legal.status()) + 1;
+            emit(d, count, new int[] {section, ty, mask, form, status});
         }
         out.write("t.js", "camnang.shard(\"t\"," + Json.string(d.toString()) + ");\n");
         Map<String, Object> facets = new LinkedHashMap<>();
@@ -836,6 +863,16 @@ final class Shards {
             a.add(Map.of("value", au.slug, "label", au.label));
         }
         facets.put("audience", a);
+        List<Object> f = new ArrayList<>();
+        for (String key : forms) {
+            f.add(Map.of("value", key, "label", formLabels.get(key)));
+        }
+        facets.put("form", f);
+        List<Object> st = new ArrayList<>();
+        for (LegalDoc.Status x : statusList) {
+            st.add(Map.of("value", x.slug(), "label", x.label));
+        }
+        facets.put("status", st);
         manifest.put("facets", facets);
         return "t";
     }

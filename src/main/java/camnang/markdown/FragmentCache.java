@@ -63,6 +63,8 @@ public final class FragmentCache {
         for (StaticFile f : site.files()) {
             update(md, f.source() + "\u0000" + f.output());
         }
+        // Citations link to other pages' documents and articles.
+        update(md, Citations.identity(site));
         try {
             Files.createDirectories(dir);
             pruneOtherSites(dir);
@@ -125,7 +127,7 @@ public final class FragmentCache {
             }
             List<RenderedPage.AnchorLink> anchors = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                anchors.add(new RenderedPage.AnchorLink(in.readInt(), str(in), str(in), str(in), str(in)));
+                anchors.add(new RenderedPage.AnchorLink(in.readInt(), str(in), str(in), str(in), str(in), in.readBoolean()));
             }
             List<RenderedPage.SectionText> sections = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -170,6 +172,7 @@ public final class FragmentCache {
                 str(out, a.anchor());
                 str(out, a.written());
                 str(out, a.href());
+                out.writeBoolean(a.soft());
             }
             out.writeInt(rp.sections().size());
             for (RenderedPage.SectionText t : rp.sections()) {

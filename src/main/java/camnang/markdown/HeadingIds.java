@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Heading ids as readable Vietnamese slugs without diacritics ({@code dieu-7-tieu-chuan}),
+ * Heading ids as readable Vietnamese slugs without diacritics ({@code cac-buoc-hoa-giai}),
  * made unique within the page by {@code -1}, {@code -2}, … in document order, so they stay
- * stable while the text before them changes.
+ * stable while the text before them changes. A heading that opens a unit of a legal text
+ * takes its legal id instead ({@code dieu-7}, {@code chuong-2-muc-1}: see {@link LegalStructure}),
+ * so that links to an article survive edits of its title.
  */
 final class HeadingIds implements HtmlIdGenerator {
     private final Set<String> used = new HashSet<>();
@@ -29,9 +31,14 @@ final class HeadingIds implements HtmlIdGenerator {
 
     @Override
     public void generateIds(Document document, AnchorRefTargetBlockPreVisitor preVisitor) {
+        LegalStructure.Ids legal = new LegalStructure.Ids();
         new NodeVisitor(new VisitHandler<>(Heading.class, h -> {
+            String text = h.getAnchorRefText();
+            String id = legal.of(text);
             if (h.getAnchorRefId().isEmpty()) {
-                h.setAnchorRefId(unique(Slug.of(h.getAnchorRefText())));
+                h.setAnchorRefId(unique(id != null ? id : Slug.of(text)));
+            } else {
+                used.add(h.getAnchorRefId());
             }
         })).visit(document);
     }

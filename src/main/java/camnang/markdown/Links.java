@@ -46,7 +46,7 @@ final class Links {
         if (path.isEmpty()) {
             ctx.hrefs.put(url, url);
             if (fragment != null && !fragment.isEmpty()) {
-                ctx.anchors.add(new RenderedPage.AnchorLink(line, page.output(), fragment, url, url));
+                ctx.anchors.add(new RenderedPage.AnchorLink(line, page.output(), fragment, url, url, false));
             }
             return;
         }
@@ -60,7 +60,7 @@ final class Links {
         if (fragment != null && !fragment.isEmpty()) {
             href += "#" + fragment;
             if (target.get().page() != null) {
-                ctx.anchors.add(new RenderedPage.AnchorLink(line, target.get().output(), fragment, url, href));
+                ctx.anchors.add(new RenderedPage.AnchorLink(line, target.get().output(), fragment, url, href, false));
             }
         }
         ctx.hrefs.put(url, href);

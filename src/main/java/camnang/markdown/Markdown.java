@@ -88,6 +88,7 @@ public final class Markdown {
                 })
                 .linkResolverFactory(new LinkResolverFactoryImpl())
                 .attributeProviderFactory(new BrokenLinkAttributes.Factory())
+                .attributeProviderFactory(new PointAttributes.Factory())
                 .nodeRendererFactory(new Callouts.Factory())
                 .build();
     }
@@ -177,9 +178,28 @@ public final class Markdown {
 
     private static RenderedPage renderFresh(Page page, String body, Site site, SiteConfig.BrokenLinks mode,
                                             Problems problems, boolean withText) {
-        PageContext ctx = new PageContext(page, body, problems);
-        Document doc = parserFor(body).parse(body);
+        // Lines of legal texts become headings; lines keep their numbers, so messages stay right.
+        String source = LegalStructure.promote(body);
+        PageContext ctx = new PageContext(page, source, problems);
+        Document doc = parserFor(source).parse(source);
         doc.set(PageContext.KEY, ctx);
+        // Ids first: khoản, điểm and citations need the articles' ids.
+        HeadingIds ids = new HeadingIds();
+        ids.generateIds(doc);
+        if (page.meta().khoanDiem()) {
+            ctx.nodeIds = LegalStructure.points(doc, ids);
+        }
+        camnang.content.LegalDoc legal = page.meta().legal();
+        if (legal != null && legal.tableFrom() > 0) {
+            // The metadata table is shown as the page's metadata box instead.
+            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof com.vladsch.flexmark.ext.tables.TableBlock && ctx.line(n.getStartOffset()) == legal.tableFrom()) {
+                    n.unlink();
+                    break;
+                }
+            }
+        }
+        Citations.of(site).link(doc, ctx, site);
         boolean[] raw = {false};
         List<Heading> headingNodes = new ArrayList<>();
         visit(doc, node -> {
@@ -207,7 +227,9 @@ public final class Markdown {
         // Ids are given while rendering; the headings were found in the walk above.
         List<RenderedPage.Heading> headings = new ArrayList<>(headingNodes.size());
         for (Heading h : headingNodes) {
-            headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), h.getAnchorRefText().strip(), ""));
+            String text = h.getAnchorRefText().strip();
+            LegalStructure.Unit unit = LegalStructure.unit(text);
+            headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), text, unit == null ? "" : unit.kind()));
         }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
                 withText ? sections(doc) : List.of(), raw[0]);
@@ -254,6 +276,14 @@ public final class Markdown {
                 heading = h.getAnchorRefText().strip();
                 level = h.getLevel();
                 text.setLength(0);
+                if (h.getNext() != null && id.startsWith("dieu-")) {
+                    // "Điều 37.1.LQ.9. Quyền của hòa giải viên" reproduces Điều 9 of a law: say so,
+                    // so that results show it and "điều 9 luật hòa giải" finds it.
+                    LegalStructure.Source src = LegalStructure.source(h.getNext().getChars().toString());
+                    if (src != null && !heading.startsWith("Điều " + src.article() + ".")) {
+                        heading = heading + " (" + src.label() + ")";
+                    }
+                }
             } else if (!(n instanceof HtmlCommentBlock)) {
                 String t = n instanceof com.vladsch.flexmark.ext.tables.TableBlock ? tableText(n, collector)
                         : collector.collectAndGetText(n);
@@ -289,7 +319,7 @@ public final class Markdown {
         return sb.toString();
     }
 
-    private static void visit(Node node, java.util.function.Consumer<Node> f) {
+    static void visit(Node node, java.util.function.Consumer<Node> f) {
         // Iterative: legal pages nest deeply enough to matter for recursion.
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
         stack.push(node);
@@ -311,6 +341,11 @@ public final class Markdown {
      * missing anchor is dropped (a link to another page) or the link is marked (within the
      * page), so the output never holds a link that leads nowhere.
      */
+    /** Lists, once per document, the documents pages cite that the site does not hold. */
+    public static void reportCitations(Site site, Problems problems) {
+        Citations.of(site).report(problems);
+    }
+
     public static java.util.Map<String, List<RenderedPage.Mend>> checkAnchors(List<RenderedPage> pages,
             SiteConfig.BrokenLinks mode, Problems problems) {
         java.util.Map<String, RenderedPage> byOutput = new java.util.HashMap<>();
@@ -327,7 +362,23 @@ public final class Markdown {
                 }
                 String written = "href=\"" + escapeAttr(a.href()) + "\"";
                 String base = a.href().substring(0, a.href().indexOf('#'));
+                if (a.soft()) {
+                    // A citation camnang linked: the nearest enclosing unit, else the page.
+                    String anchor = a.anchor();
+                    while (!anchor.isEmpty() && !target.ids().contains(anchor)) {
+                        int cut = Math.max(anchor.lastIndexOf("-diem-"), anchor.lastIndexOf("-khoan-"));
+                        anchor = cut > 0 ? anchor.substring(0, cut) : "";
+                    }
+                    String to = anchor.isEmpty() ? base : base + "#" + anchor;
+                    list.add(new RenderedPage.Mend(written, to.isEmpty() ? "href=\"#\"" : "href=\"" + escapeAttr(to) + "\""));
+                    continue;
+                }
                 String slug = camnang.Slug.of(a.anchor());
+                String legal = LegalStructure.legacyId(slug);
+                if (legal != null && target.ids().contains(legal)) {
+                    // Written before articles had short ids (#dieu-7-tieu-chuan-hoa-giai-vien): still meant.
+                    slug = legal;
+                }
                 if (!slug.isEmpty() && target.ids().contains(slug)) {
                     list.add(new RenderedPage.Mend(written, "href=\"" + escapeAttr(base + "#" + slug) + "\""));
                     continue;

@@ -45,8 +45,11 @@ public record RenderedPage(
     /**
      * A link to {@code #anchor} in the page written to {@code targetOutput}, at a line of this
      * page; {@code written} is the link as the author wrote it, {@code href} as it was rendered.
+     * A {@code soft} link was made by camnang (a citation turned into a link): when its anchor is
+     * missing it points at the nearest unit that exists ({@code dieu-8} for {@code dieu-8-khoan-9}),
+     * or at the page, without an error.
      */
-    public record AnchorLink(int line, String targetOutput, String anchor, String written, String href) {
+    public record AnchorLink(int line, String targetOutput, String anchor, String written, String href, boolean soft) {
     }
 
     /**

@@ -1,0 +1,312 @@
+package camnang.markdown;
+
+import camnang.Problems;
+import camnang.Slug;
+import camnang.Urls;
+import camnang.content.Kind;
+import camnang.content.LegalDoc;
+import camnang.content.Page;
+import camnang.content.Site;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * References to legal documents in running text become links: "Nghị định số 15/2014/NĐ-CP",
+ * "Điều 7 Luật Hòa giải ở cơ sở", "khoản 2 Điều 8 Luật số 35/2013/QH13", "Điều 10 của Luật này".
+ * A registry of every document the site holds (by number, and by its common names) says
+ * where each one is; a reference to a document the site lacks stays text and is listed once as
+ * a notice; a reference to a document no longer in force is a warning at its line.
+ */
+final class Citations {
+    private static final String FORMS = "Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết"
+            + "|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Hiến pháp|Lệnh";
+    private static final String REF = "(?:(?:[Đđ]iểm\\s+([a-zđ])\\s+(?:của\\s+)?)?(?:[Kk]hoản\\s+(\\d{1,3})\\s+(?:của\\s+)?)?"
+            + "[Đđ]iều\\s+(\\d{1,4}[a-zđ]?)\\s+(?:của\\s+|tại\\s+)?)?";
+    private static final String NUMBER = LegalDoc.NUMBER.pattern();
+
+    /** The registries of the sites being built; a site is built once per run. */
+    private static final Map<Site, Citations> SITES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** A document the site holds: its page, its metadata, and the ids of its articles by number. */
+    record Doc(Page page, LegalDoc legal, Map<String, String> articles) {
+    }
+
+    /** Where an article is: a page and an id. */
+    record Place(Page page, String id) {
+    }
+
+    private record Unknown(String written, String file, int line, int count) {
+    }
+
+    private final Map<String, Doc> byNumber = new HashMap<>();
+    private final Map<String, Doc> byName = new HashMap<>();
+    /** Articles of documents reproduced in other pages (the legal code book's "(Điều 9 Luật số …)"), by number key. */
+    private final Map<String, Map<String, Place>> reproduced = new HashMap<>();
+    private final Pattern pattern;
+    private final ConcurrentHashMap<String, Unknown> unknown = new ConcurrentHashMap<>();
+
+    private Citations(Site site) {
+        List<Page> legal = site.pages().stream().filter(p -> p.meta().legal() != null && !p.synthetic()).toList();
+        List<List<LegalStructure.Article>> articles = legal.parallelStream()
+                .map(p -> LegalStructure.articles(p.body().text())).toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < legal.size(); i++) {
+            Page p = legal.get(i);
+            LegalDoc d = p.meta().legal();
+            Map<String, String> own = new HashMap<>();
+            for (LegalStructure.Article a : articles.get(i)) {
+                if (a.number().chars().allMatch(c -> Character.isDigit(c) || Character.isLowerCase(c))) {
+                    own.putIfAbsent(a.number(), a.id());
+                }
+                if (a.source() != null) {
+                    reproduced.computeIfAbsent(LegalDoc.key(a.source().number()), k -> new HashMap<>())
+                            .putIfAbsent(a.source().article(), new Place(p, a.id()));
+                }
+            }
+            Doc doc = new Doc(p, d, Map.copyOf(own));
+            if (!d.number().isEmpty()) {
+                // Two pages of one number: the first in site order holds it.
+                byNumber.putIfAbsent(LegalDoc.key(d.number()), doc);
+            }
+            for (String n : d.names()) {
+                if (n.length() >= 6 && byName.putIfAbsent(Slug.fold(n), doc) == null) {
+                    names.add(n);
+                }
+            }
+        }
+        names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        StringBuilder nameAlt = new StringBuilder();
+        for (String n : names) {
+            nameAlt.append(nameAlt.length() == 0 ? "" : "|").append(Pattern.quote(n));
+        }
+        String doc = "(?:(" + FORMS + ")\\s+(?:số\\s+)?(" + NUMBER + ")"
+                + "|((?iu:" + (names.isEmpty() ? "\\b\\B" : nameAlt) + "))(?:\\s+(?:số\\s+)?(" + NUMBER + "))?"
+                + "|(" + NUMBER + ")|(" + FORMS + ")\\s+này\\b)";
+        pattern = Pattern.compile("(?<![\\p{L}\\d])" + REF + doc + "(?![\\p{L}\\d])");
+    }
+
+    static Citations of(Site site) {
+        synchronized (SITES) {
+            return SITES.computeIfAbsent(site, Citations::new);
+        }
+    }
+
+    /** Whether a text may hold a reference: a document number, a form's name, or a held document's name. */
+    private boolean mayCite(String s) {
+        return s.indexOf('/') >= 0 || s.contains("này") || (!byName.isEmpty() && (s.contains("Luật") || s.contains("luật")
+                || s.contains("Bộ") || s.contains("Pháp") || s.contains("Hiến")));
+    }
+
+    /** Turns the references in the page's text into links, before links are resolved. */
+    void link(Document doc, PageContext ctx, Site site) {
+        List<Text> texts = new ArrayList<>();
+        Markdown.visit(doc, n -> {
+            if (n instanceof Text t && t.getAncestorOfType(Link.class, LinkRef.class, Image.class, ImageRef.class,
+                    Heading.class, Code.class) == null && mayCite(t.getChars().toString())) {
+                texts.add(t);
+            }
+        });
+        for (Text t : texts) {
+            link(t, ctx);
+        }
+    }
+
+    private void link(Text node, PageContext ctx) {
+        BasedSequence chars = node.getChars();
+        String s = chars.toString();
+        Matcher m = pattern.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            String diem = m.group(1);
+            String khoan = m.group(2);
+            String article = m.group(3);
+            int line = ctx.line(chars.getStartOffset() + m.start());
+            Doc target = null;
+            String numberWritten = null;
+            if (m.group(5) != null) {
+                numberWritten = m.group(5);
+            } else if (m.group(6) != null) {
+                target = byName.get(Slug.fold(m.group(6)));
+                if (m.group(7) != null) {
+                    Doc byNum = byNumber.get(LegalDoc.key(m.group(7)));
+                    target = byNum != null ? byNum : target;
+                }
+            } else if (m.group(8) != null) {
+                numberWritten = m.group(8);
+            } else if (m.group(9) != null) {
+                // "Luật này": the page's own document, when it is one of that form.
+                LegalDoc own = ctx.page.meta().legal();
+                if (own != null && article != null && Slug.of(own.form()).equals(Slug.of(m.group(9)))) {
+                    target = own.number().isEmpty() ? null : byNumber.get(LegalDoc.key(own.number()));
+                    if (target == null) {
+                        target = new Doc(ctx.page, own, Map.of());
+                    }
+                }
+                if (target == null) {
+                    continue;
+                }
+            }
+            Place place;
+            if (numberWritten != null) {
+                String key = LegalDoc.key(numberWritten);
+                target = byNumber.get(key);
+                if (target == null) {
+                    Map<String, Place> rep = reproduced.get(key);
+                    place = rep == null || article == null ? null : rep.get(article);
+                    if (place == null) {
+                        unknown.merge(key, new Unknown(numberWritten, ctx.page.source(), line, 1),
+                                (a, b) -> {
+                                    boolean earlier = b.file.compareTo(a.file) < 0 || b.file.equals(a.file) && b.line < a.line;
+                                    return new Unknown(a.written, earlier ? b.file : a.file, earlier ? b.line : a.line, a.count + b.count);
+                                });
+                        continue;
+                    }
+                    int start = m.start();
+                    last = emit(node, chars, last, start, m.end(), place.page(), place.id() + points(place.page(), khoan, diem), line, ctx);
+                    continue;
+                }
+            }
+            if (target == null) {
+                continue;
+            }
+            if (article == null && target.page() == ctx.page) {
+                continue;
+            }
+            String anchor = "";
+            Page page = target.page();
+            if (article != null) {
+                String id = target.articles().get(article);
+                if (id == null && !target.legal().number().isEmpty()) {
+                    Map<String, Place> rep = reproduced.get(LegalDoc.key(target.legal().number()));
+                    Place p = rep == null ? null : rep.get(article);
+                    if (p != null) {
+                        page = p.page();
+                        id = p.id();
+                    }
+                }
+                if (id == null && page == ctx.page) {
+                    id = LegalStructure.articleId(article);
+                }
+                anchor = id == null ? "" : id + points(page, khoan, diem);
+            }
+            warnIfRepealed(target, ctx, line);
+            last = emit(node, chars, last, m.start(), m.end(), page, anchor, line, ctx);
+        }
+        if (last > 0) {
+            if (last < s.length()) {
+                node.insertBefore(new Text(chars.subSequence(last)));
+            }
+            node.unlink();
+        }
+    }
+
+    private static String points(Page page, String khoan, String diem) {
+        if (khoan == null || !page.meta().khoanDiem()) {
+            return "";
+        }
+        return LegalStructure.pointId("", Integer.parseInt(khoan), diem);
+    }
+
+    /** Inserts the text before the reference and a link for it; returns where the text goes on. */
+    private static int emit(Text node, BasedSequence chars, int last, int start, int end, Page page, String anchor,
+                            int line, PageContext ctx) {
+        if (start > last) {
+            node.insertBefore(new Text(chars.subSequence(last, start)));
+        }
+        String href = page == ctx.page ? "" : Urls.encodePath(Urls.relative(ctx.page.output(), page.output()));
+        if (!anchor.isEmpty()) {
+            href += "#" + anchor;
+        }
+        BasedSequence text = chars.subSequence(start, end);
+        Link link = new Link();
+        link.setUrlChars(BasedSequence.of(href));
+        link.setTextChars(text);
+        link.setChars(text);
+        link.appendChild(new Text(text));
+        node.insertBefore(link);
+        ctx.hrefs.put(href, href);
+        if (!anchor.isEmpty()) {
+            ctx.anchors.add(new RenderedPage.AnchorLink(line, page.output(), anchor, text.toString(), href, true));
+        }
+        return end;
+    }
+
+    private void warnIfRepealed(Doc target, PageContext ctx, int line) {
+        LegalDoc d = target.legal();
+        if (d.status() == null || !d.status().outOfForce() || target.page() == ctx.page) {
+            return;
+        }
+        LegalDoc own = ctx.page.meta().legal();
+        if (own != null && (mentions(d.replacedBy(), own) || mentionsNumber(own.replaces(), d))) {
+            // The document that replaced it says so: not a stale reference.
+            return;
+        }
+        String by = d.replacedBy().isEmpty() ? "" : " Văn bản thay thế: " + String.join("; ", d.replacedBy()) + ".";
+        ctx.problems.warning(ctx.page.source(), line, "dẫn chiếu tới văn bản đã hết hiệu lực: " + d.label(),
+                "Dẫn chiếu văn bản đang có hiệu lực." + by + " Nếu cần nhắc văn bản cũ, nói rõ là văn bản đã hết hiệu lực.");
+    }
+
+    private static boolean mentions(List<String> refs, LegalDoc doc) {
+        return !doc.number().isEmpty() && refs.stream().anyMatch(r -> containsNumber(r, doc.number()));
+    }
+
+    private static boolean mentionsNumber(List<String> refs, LegalDoc doc) {
+        return mentions(refs, doc);
+    }
+
+    private static boolean containsNumber(String text, String number) {
+        Matcher m = LegalDoc.NUMBER.matcher(text);
+        while (m.find()) {
+            if (LegalDoc.key(m.group()).equals(LegalDoc.key(number))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One notice per document the site lacks, at its first reference, with how often it is cited. */
+    void report(Problems problems) {
+        unknown.values().stream().sorted(Comparator.comparing(Unknown::file).thenComparingInt(Unknown::line)
+                        .thenComparing(Unknown::written))
+                .forEach(u -> problems.notice(u.file, u.line, "văn bản " + u.written + " được dẫn chiếu nhưng không có trong bộ tài liệu"
+                                + (u.count > 1 ? " (" + u.count + " lần, đây là lần đầu)" : ""),
+                        "Liên kết sẽ được tạo khi thêm trang của văn bản này (có so_hieu: " + u.written + ")."));
+        unknown.clear();
+    }
+
+    /** A fingerprint of the registry, for the fragment cache: rendered pages depend on it. */
+    static String identity(Site site) {
+        StringBuilder sb = new StringBuilder();
+        for (Page p : site.pages()) {
+            if (p.meta().legal() != null && p.kind() != Kind.HOME) {
+                sb.append(p.output()).append('\u0000').append(p.meta().legal()).append('\u0000').append(p.meta().khoanDiem())
+                        .append('\u0000').append(java.util.HexFormat.of().formatHex(sha(p.body().identity()))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static byte[] sha(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -19,6 +19,8 @@ import java.util.Map;
  *                  branch, with {@code aria-current="page"} on this page's own link
  * @param groups    on the search page: every section with its pages, the list a reader
  *                  browses when JavaScript is off
+ * @param legal     the legal document the page holds, ready to show, or null
+ * @param documents on the documents index and its pages per issuer and per type: the table, or null
  */
 public record View(
         SiteInfo site,
@@ -41,12 +43,14 @@ public record View(
         String baseHref,
         UrlCache urls,
         String sidebarHtml,
-        List<Group> groups) {
+        List<Group> groups,
+        Legal legal,
+        Documents documents) {
 
     /** The same view with the sidebar rendered by {@code sidebar.jte}. */
     public View withSidebarHtml(String html) {
         return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
-                items, children, recent, params, assets, baseHref, urls, html, groups);
+                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents);
     }
 
     /** A relative URL from this page to the output file {@code target}. */
@@ -84,8 +88,10 @@ public record View(
     }
 
     /** Site-wide settings and navigation. */
+    /** @param documentsPath the documents index, or {@code ""} when the site holds no legal document */
     public record SiteInfo(String title, String description, String language, String footer, List<Link> menu,
-                           String homePath, String recentPath, String tagsPath, List<Link> audiences) {
+                           String homePath, String recentPath, String tagsPath, List<Link> audiences,
+                           String documentsPath) {
     }
 
     /** Facts shown under a page's title. */
@@ -97,8 +103,91 @@ public record View(
     public record Link(String title, String path, boolean current) {
     }
 
-    /** An entry of the in-page table of contents; level-3 headings sit under their level-2 heading. */
-    public record Heading(int level, String id, String text, List<Heading> children) {
+    /**
+     * An entry of the in-page table of contents; level-3 headings sit under their level-2 heading.
+     * In a legal text, the Điều sit under their Chương (or Phần) instead, and such a list folds:
+     *
+     * @param unit     the legal unit the heading opens ({@code phan}, {@code chuong}, {@code muc},
+     *                 {@code dieu}), or {@code ""}
+     * @param collapse {@code ""} when the children are a plain list; {@code "open"} or
+     *                 {@code "closed"} for a list that folds, and how it starts
+     */
+    public record Heading(int level, String id, String text, List<Heading> children, String unit, String collapse) {
+        public Heading(int level, String id, String text, List<Heading> children) {
+            this(level, id, text, children, "", "");
+        }
+
+        /** How many Điều the entry's list holds. */
+        public int articles() {
+            int n = 0;
+            for (Heading c : children) {
+                if (c.unit.equals("dieu")) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Whether the entry's list holds only units of the text (Mục and Điều), so it can be counted in Điều. */
+        public boolean unitsOnly() {
+            for (Heading c : children) {
+                if (c.unit.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A page's legal document as its box shows it: every field may be empty (then not shown);
+     * dates in Vietnamese form with their ISO twin.
+     *
+     * @param status      tình trạng hiệu lực as words, or {@code ""}
+     * @param statusSlug  for CSS: {@code het-hieu-luc}
+     * @param notice      the banner above the content: {@code het-hieu-luc},
+     *                    {@code het-hieu-luc-mot-phan}, {@code chua-co-hieu-luc}, or {@code ""} for none
+     * @param replaces    the documents it replaces
+     * @param replacedBy  the documents that replace it
+     * @param amends      the documents it amends
+     * @param source      the official source as written
+     * @param sourceUrl   its address when it is one (http or https), else {@code ""}
+     */
+    public record Legal(String number, String form, String issuer, String signer, String issued, String issuedIso,
+                        String effective, String effectiveIso, String status, String statusSlug, String notice,
+                        String summary, List<DocRef> replaces, List<DocRef> replacedBy, List<DocRef> amends,
+                        String source, String sourceUrl) {
+    }
+
+    /** A document named by another: its words, and the page that holds it ({@code ""} when the site does not). */
+    public record DocRef(String text, String path) {
+    }
+
+    /**
+     * The table of legal documents and the links to its pages per issuer and per type.
+     *
+     * @param rows      the documents, newest first
+     * @param issuers   every issuing body of the site, with its count; {@code current} marks this page's
+     * @param forms     every type of document of the site, likewise
+     * @param formOptions   the types among {@code rows}, for the filter (value = slug)
+     * @param statusOptions the statuses among {@code rows}, for the filter (value = slug)
+     * @param total     how many legal documents the site holds
+     */
+    public record Documents(List<Doc> rows, List<Facet> issuers, List<Facet> forms, List<Facet> formOptions,
+                            List<Facet> statusOptions, int total) {
+    }
+
+    /**
+     * A row of the documents table; the {@code …Sort} fields are what the table's script sorts by
+     * ({@code numberSort} puts {@code 15/2014/NĐ-CP} by year, then by number).
+     */
+    public record Doc(String number, String numberSort, String title, String path, String summary, String form,
+                      String formSlug, String issuer, String issued, String issuedIso, String status,
+                      String statusSlug, int statusSort) {
+    }
+
+    /** A value to browse or filter by: its words, its page or slug, how many documents carry it. */
+    public record Facet(String title, String path, int count, boolean current) {
     }
 
     /** A page in a list: title, where, a line of description, date and kind. */

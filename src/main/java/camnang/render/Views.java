@@ -2,6 +2,7 @@ package camnang.render;
 
 import camnang.content.Audience;
 import camnang.content.Kind;
+import camnang.content.LegalDoc;
 import camnang.content.Page;
 import camnang.content.Section;
 import camnang.content.Site;
@@ -10,9 +11,13 @@ import camnang.markdown.RenderedPage;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /** Builds what each template sees from the site model: navigation, lists, dates in Vietnamese form. */
 public final class Views {
@@ -32,6 +37,12 @@ public final class Views {
      * its index, which lists them all, so the page stays light on a phone.
      */
     static final int SEARCH_LIST_PAGES = 100;
+    public static final String DOCUMENTS_PATH = "van-ban-phap-luat/index.html";
+    /**
+     * Above this many Điều in a page, each Chương's list in the table of contents starts
+     * folded, so that on a phone the reader sees the Chương first and opens the one wanted.
+     */
+    static final int TOC_OPEN_ARTICLES = 20;
 
     private final Site site;
     private final Map<String, String> assets;
@@ -40,6 +51,13 @@ public final class Views {
     private final View.UrlCache urls = new View.UrlCache();
     private final java.util.concurrent.ConcurrentHashMap<String, String> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<View, String> sidebarTemplate;
+    /** The pages holding a legal document, by {@link LegalDoc#key} of its number and by slug of its names. */
+    private final Map<String, Page> byNumber = new HashMap<>();
+    private final Map<String, Page> byName = new HashMap<>();
+    /** What other held documents say of a page's document: which replace it, which it replaces. */
+    private final Map<String, List<Page>> replacedByOthers = new HashMap<>();
+    private final Map<String, List<Page>> replacesOthers = new HashMap<>();
+    private final List<Page> legalPages = new ArrayList<>();
 
     /** A generated page: which template, and its view. */
     public record Generated(String template, View view) {
@@ -69,8 +87,30 @@ public final class Views {
                 audiences.add(new View.Link(capitalize(a.label), audiencePath(a), false));
             }
         });
+        for (Page p : site.pages()) {
+            LegalDoc d = p.meta().legal();
+            if (d != null) {
+                legalPages.add(p);
+                if (!d.number().isEmpty()) {
+                    byNumber.putIfAbsent(LegalDoc.key(d.number()), p);
+                }
+                for (String n : d.names()) {
+                    byName.putIfAbsent(camnang.Slug.of(n), p);
+                }
+            }
+        }
+        // A replacement is often stated on one side only (the new decree lists the old one);
+        // the old page's banner must still name it.
+        for (Page p : legalPages) {
+            for (String r : p.meta().legal().replaces()) {
+                held(r).filter(o -> o != p).ifPresent(o -> replacedByOthers.computeIfAbsent(o.output(), k -> new ArrayList<>()).add(p));
+            }
+            for (String r : p.meta().legal().replacedBy()) {
+                held(r).filter(o -> o != p).ifPresent(o -> replacesOthers.computeIfAbsent(o.output(), k -> new ArrayList<>()).add(p));
+            }
+        }
         this.info = new View.SiteInfo(c.title(), c.description(), c.language(), c.footer(), List.copyOf(menu),
-                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences));
+                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), "");
     }
 
     public static String audiencePath(Audience a) {
@@ -121,7 +161,7 @@ public final class Views {
         }
         View v = new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null, urls, "", List.of());
+                items, children, recent, p.meta().params(), assets, null, urls, "", List.of(), legal(p), null);
         return withSidebar(v, p.kind() == Kind.PAGE ? p.section() : p.section() + "/");
     }
 
@@ -158,7 +198,8 @@ public final class Views {
         out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
-                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "", List.of());
+                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "", List.of(),
+                null, null);
         notFound = withSidebar(notFound, "|none");
         out.add(new Generated("404.jte", notFound));
         return out;
@@ -175,7 +216,7 @@ public final class Views {
                 new View.Link("Tìm kiếm", SEARCH_PATH, true));
         return withSidebar(new View(info, "search", SEARCH_PATH, "Tìm kiếm", "Tìm trong tất cả các trang của "
                 + info.title() + ".", "", emptyInfo(), crumbs, List.of(), sidebar(null), null, null, List.of(), List.of(),
-                List.of(), Map.of(), assets, null, urls, "", List.copyOf(groups)), "|none");
+                List.of(), Map.of(), assets, null, urls, "", List.copyOf(groups), null, null), "|none");
     }
 
     /** Sections depth first, each titled with its parents' titles, so that nested sections stay recognisable. */
@@ -192,7 +233,7 @@ public final class Views {
     private View list(String path, String title, String description, List<View.Item> items) {
         List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false), new View.Link(title, path, true));
         return withSidebar(new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
-                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, "", List.of()), "|none");
+                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null), "|none");
     }
 
     private static View.PageInfo emptyInfo() {
@@ -251,7 +292,16 @@ public final class Views {
         return out;
     }
 
-    private static List<View.Heading> toc(List<RenderedPage.Heading> headings) {
+    /**
+     * The in-page table of contents: levels 2 and 3; in a legal text (a page with Điều), its
+     * Phần and Chương with their Điều instead.
+     */
+    static List<View.Heading> toc(List<RenderedPage.Heading> headings) {
+        for (RenderedPage.Heading x : headings) {
+            if (x.unit().equals("dieu")) {
+                return legalToc(headings);
+            }
+        }
         List<RenderedPage.Heading> h = new ArrayList<>();
         for (RenderedPage.Heading x : headings) {
             if (x.level() >= 2 && x.level() <= 3 && !x.text().isEmpty()) {
@@ -275,6 +325,240 @@ public final class Views {
             }
         }
         return top;
+    }
+
+    /**
+     * Phần and Chương on top, each with its Điều; a Mục is a line among its Chương's Điều, so
+     * the list never nests deeper than two on a narrow screen. An author's own level-2
+     * heading (a page that groups articles by theme, or "Thông tin văn bản") is a top
+     * entry too, holding the deeper Điều and level-3 headings after it. Other headings are
+     * left out: inside a Chương, the Điều are what a reader of a law looks for.
+     */
+    private static List<View.Heading> legalToc(List<RenderedPage.Heading> headings) {
+        record Entry(RenderedPage.Heading h, List<RenderedPage.Heading> children) {
+        }
+        List<Entry> top = new ArrayList<>();
+        Entry group = null;
+        int articles = 0;
+        int count = 0;
+        for (RenderedPage.Heading x : headings) {
+            if (x.text().isEmpty()) {
+                continue;
+            }
+            String unit = x.unit();
+            String groupUnit = group == null ? null : group.h().unit();
+            boolean unitGroup = groupUnit != null && !groupUnit.isEmpty();
+            boolean inChapter = "phan".equals(groupUnit) || "chuong".equals(groupUnit);
+            if (unit.equals("phan") || unit.equals("chuong") || (unit.equals("muc") && !inChapter)
+                    || (unit.isEmpty() && x.level() == 2)) {
+                group = new Entry(x, new ArrayList<>());
+                top.add(group);
+            } else if (unit.equals("muc")) {
+                group.children().add(x);
+            } else if (unit.isEmpty() && x.level() == 3 && "".equals(groupUnit) && group.h().level() == 2) {
+                group.children().add(x);
+            } else if (unit.equals("dieu")) {
+                articles++;
+                if (group != null && (unitGroup || x.level() > group.h().level())) {
+                    group.children().add(x);
+                } else {
+                    group = null;
+                    top.add(new Entry(x, new ArrayList<>()));
+                }
+            } else {
+                continue;
+            }
+            count++;
+        }
+        boolean dropChildren = count > TOC_LIMIT;
+        String collapse = articles > TOC_OPEN_ARTICLES ? "closed" : "open";
+        List<View.Heading> out = new ArrayList<>();
+        for (Entry e : top.subList(0, Math.min(top.size(), TOC_LIMIT))) {
+            List<View.Heading> kids = new ArrayList<>();
+            if (!dropChildren) {
+                for (RenderedPage.Heading c : e.children()) {
+                    kids.add(new View.Heading(c.level(), c.id(), c.text(), List.of(), c.unit(), ""));
+                }
+            }
+            out.add(new View.Heading(e.h().level(), e.h().id(), e.h().text(), List.copyOf(kids), e.h().unit(),
+                    kids.isEmpty() ? "" : collapse));
+        }
+        return out;
+    }
+
+    /** The held page a document entry names: by a number in it, else by one of the names the page declares. */
+    private Optional<Page> held(String text) {
+        Matcher m = LegalDoc.NUMBER.matcher(text);
+        while (m.find()) {
+            Page p = byNumber.get(LegalDoc.key(m.group()));
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.ofNullable(byName.get(camnang.Slug.of(text)));
+    }
+
+    /** The entries as links to held pages, and the held documents that name this one from their side. */
+    private List<View.DocRef> refs(Page self, List<String> entries, List<Page> others) {
+        List<View.DocRef> out = new ArrayList<>();
+        for (String e : entries) {
+            out.add(new View.DocRef(e, held(e).filter(p -> p != self).map(Page::output).orElse("")));
+        }
+        if (others != null) {
+            for (Page o : others) {
+                if (out.stream().noneMatch(r -> r.path().equals(o.output()))) {
+                    out.add(new View.DocRef(o.meta().legal().label(), o.output()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private View.Legal legal(Page p) {
+        LegalDoc d = p.meta().legal();
+        if (d == null) {
+            return null;
+        }
+        String notice = "";
+        if (d.status() == LegalDoc.Status.EXPIRED || d.status() == LegalDoc.Status.PARTLY_EXPIRED
+                || d.status() == LegalDoc.Status.NOT_YET) {
+            notice = d.status().slug();
+        }
+        String source = d.source();
+        String url = source.matches("(?i)^https?://\\S+$") ? source : "";
+        return new View.Legal(d.number(), d.form(), d.issuer(), d.signer(), vn(d.issued()), iso(d.issued()),
+                vn(d.effective()), iso(d.effective()), d.status() == null ? "" : d.status().label,
+                d.status() == null ? "" : d.status().slug(), notice, d.summary(),
+                refs(p, d.replaces(), replacesOthers.get(p.output())),
+                refs(p, d.replacedBy(), replacedByOthers.get(p.output())),
+                refs(p, d.amends(), null), source, url);
+    }
+
+    private static String vn(java.time.LocalDate d) {
+        return d == null ? "" : VN_DATE.format(d);
+    }
+
+    private static String iso(java.time.LocalDate d) {
+        return d == null ? "" : ISO_DATE.format(d);
+    }
+
+    public static String issuerPath(String slug) {
+        return "van-ban-phap-luat/co-quan/" + slug + ".html";
+    }
+
+    public static String formPath(String slug) {
+        return "van-ban-phap-luat/loai/" + slug + ".html";
+    }
+
+    /** Newest first; undated documents last, by number. */
+    private static final Comparator<View.Doc> DOC_ORDER = Comparator
+            .comparing(View.Doc::issuedIso, (a, b) -> a.isEmpty() || b.isEmpty() ? Boolean.compare(a.isEmpty(), b.isEmpty())
+                    : b.compareTo(a))
+            .thenComparing(View.Doc::numberSort)
+            .thenComparing(View.Doc::title)
+            .thenComparing(View.Doc::path);
+
+    /**
+     * {@code 2014/000015/15/2014/nd-cp}: by year, then by the leading number, so that
+     * {@code 9/2014} comes before {@code 15/2014}; documents without a number last.
+     */
+    static String numberSort(String number) {
+        if (number.isEmpty()) {
+            return "~";
+        }
+        Matcher year = java.util.regex.Pattern.compile("(?<!\\d)(1[89]|20)\\d\\d(?!\\d)").matcher(number);
+        Matcher lead = java.util.regex.Pattern.compile("^\\d{1,6}").matcher(number);
+        return (year.find() ? year.group() : "0000") + "/" + String.format("%06d", lead.find() ? Integer.parseInt(lead.group()) : 0)
+                + "/" + LegalDoc.key(number);
+    }
+
+    private View.Doc doc(Page p) {
+        LegalDoc d = p.meta().legal();
+        String summary = d.summary();
+        if (camnang.Slug.of(p.title()).contains(camnang.Slug.of(summary))) {
+            summary = "";
+        }
+        return new View.Doc(d.number(), numberSort(d.number()), p.title(), p.output(), summary, d.form(),
+                camnang.Slug.of(d.form()), d.issuer(), vn(d.issued()), iso(d.issued()),
+                d.status() == null ? "" : d.status().label, d.status() == null ? "" : d.status().slug(),
+                d.status() == null ? 9 : d.status().ordinal());
+    }
+
+    /**
+     * The documents index, and a page per issuing body and per type with the same table;
+     * nothing when the site holds no legal document.
+     */
+    private List<Generated> documents() {
+        if (legalPages.isEmpty()) {
+            return List.of();
+        }
+        List<View.Doc> all = new ArrayList<>(legalPages.stream().map(this::doc).toList());
+        all.sort(DOC_ORDER);
+        Map<String, List<View.Doc>> byIssuer = group(all, d -> camnang.Slug.of(d.issuer()));
+        Map<String, List<View.Doc>> byForm = group(all, View.Doc::formSlug);
+        List<Generated> out = new ArrayList<>();
+        View.Link home = new View.Link("Trang chủ", "index.html", false);
+        String indexTitle = "Văn bản pháp luật";
+        out.add(new Generated("documents.jte", documentsView(DOCUMENTS_PATH, indexTitle,
+                "Các văn bản pháp luật trong " + info.title() + ": số hiệu, loại văn bản, cơ quan ban hành, ngày ban hành và tình trạng hiệu lực.",
+                List.of(home, new View.Link(indexTitle, DOCUMENTS_PATH, true)), all, byIssuer, byForm)));
+        View.Link index = new View.Link(indexTitle, DOCUMENTS_PATH, false);
+        byIssuer.forEach((slug, rows) -> {
+            String path = issuerPath(slug);
+            String title = "Cơ quan ban hành: " + rows.get(0).issuer();
+            out.add(new Generated("documents.jte", documentsView(path, title,
+                    "Các văn bản pháp luật do " + rows.get(0).issuer() + " ban hành.",
+                    List.of(home, index, new View.Link(title, path, true)), rows, byIssuer, byForm)));
+        });
+        byForm.forEach((slug, rows) -> {
+            String path = formPath(slug);
+            String title = "Loại văn bản: " + rows.get(0).form();
+            out.add(new Generated("documents.jte", documentsView(path, title,
+                    "Các " + rows.get(0).form().toLowerCase(java.util.Locale.forLanguageTag("vi")) + " trong " + info.title() + ".",
+                    List.of(home, index, new View.Link(title, path, true)), rows, byIssuer, byForm)));
+        });
+        return out;
+    }
+
+    /** Rows by a slug of theirs, the largest group first; rows with an empty slug belong to none. */
+    private static Map<String, List<View.Doc>> group(List<View.Doc> rows, java.util.function.Function<View.Doc, String> slug) {
+        Map<String, List<View.Doc>> m = new HashMap<>();
+        for (View.Doc d : rows) {
+            String s = slug.apply(d);
+            if (!s.isEmpty()) {
+                m.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
+            }
+        }
+        Map<String, List<View.Doc>> out = new LinkedHashMap<>();
+        m.entrySet().stream()
+                .sorted(Map.Entry.<String, List<View.Doc>>comparingByValue(Comparator.comparingInt(l -> -l.size()))
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), List.copyOf(e.getValue())));
+        return out;
+    }
+
+    private View documentsView(String path, String title, String description, List<View.Link> crumbs, List<View.Doc> rows,
+                               Map<String, List<View.Doc>> byIssuer, Map<String, List<View.Doc>> byForm) {
+        List<View.Facet> issuers = new ArrayList<>();
+        byIssuer.forEach((slug, r) -> issuers.add(new View.Facet(r.get(0).issuer(), issuerPath(slug), r.size(),
+                issuerPath(slug).equals(path))));
+        List<View.Facet> forms = new ArrayList<>();
+        byForm.forEach((slug, r) -> forms.add(new View.Facet(r.get(0).form(), formPath(slug), r.size(),
+                formPath(slug).equals(path))));
+        List<View.Facet> formOptions = new ArrayList<>();
+        group(rows, View.Doc::formSlug).forEach((slug, r) -> formOptions.add(new View.Facet(r.get(0).form(), slug, r.size(), false)));
+        List<View.Facet> statusOptions = new ArrayList<>();
+        for (LegalDoc.Status st : LegalDoc.Status.values()) {
+            long n = rows.stream().filter(d -> d.statusSlug().equals(st.slug())).count();
+            if (n > 0) {
+                statusOptions.add(new View.Facet(st.label, st.slug(), (int) n, false));
+            }
+        }
+        View.Documents docs = new View.Documents(rows, List.copyOf(issuers), List.copyOf(forms), List.copyOf(formOptions),
+                List.copyOf(statusOptions), legalPages.size());
+        return withSidebar(new View(info, "documents", path, title, description, "", emptyInfo(), crumbs, List.of(),
+                sidebar(null), null, null, List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(),
+                null, docs), "|none");
     }
 
     private List<View.NavItem> sidebar(Page current) {

@@ -110,7 +110,7 @@ public final class Views {
             }
         }
         this.info = new View.SiteInfo(c.title(), c.description(), c.language(), c.footer(), List.copyOf(menu),
-                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), "");
+                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), legalPages.isEmpty() ? "" : DOCUMENTS_PATH);
     }
 
     public static String audiencePath(Audience a) {
@@ -195,6 +195,7 @@ public final class Views {
                         "Các trang viết cho " + a.label + ".", pages.stream().map(this::item).toList())));
             }
         });
+        out.addAll(documents());
         out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),

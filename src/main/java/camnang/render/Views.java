@@ -343,7 +343,8 @@ public final class Views {
         int articles = 0;
         int count = 0;
         for (RenderedPage.Heading x : headings) {
-            if (x.text().isEmpty()) {
+            // Imported texts end with a list of bare article codes as headings: nothing to read.
+            if (x.text().codePoints().noneMatch(Character::isLetter)) {
                 continue;
             }
             String unit = x.unit();
@@ -370,6 +371,15 @@ public final class Views {
                 continue;
             }
             count++;
+        }
+        // Over the limit, the author's own subheadings go first, then every Điều: the Chương stay.
+        boolean dropOther = count > TOC_LIMIT;
+        if (dropOther) {
+            for (Entry e : top) {
+                count -= e.children().size();
+                e.children().removeIf(c -> c.unit().isEmpty());
+                count += e.children().size();
+            }
         }
         boolean dropChildren = count > TOC_LIMIT;
         String collapse = articles > TOC_OPEN_ARTICLES ? "closed" : "open";

@@ -281,6 +281,21 @@ class LegalViewsTest {
     }
 
     @Test
+    void overTheLimitSubheadingsGoBeforeArticlesAndBareCodesNeverShow() {
+        List<RenderedPage.Heading> hs = new ArrayList<>();
+        hs.add(h(2, "chuong-1", "Chương I", "chuong"));
+        hs.add(h(3, "dieu-1", "Điều 1", "dieu"));
+        hs.add(h(2, "nhom", "Nhóm", ""));
+        for (int i = 0; i < Views.TOC_LIMIT; i++) {
+            hs.add(h(3, "ghi-chu-" + i, "Ghi chú " + i, ""));
+        }
+        hs.add(h(2, "danh-sach", "Danh sách điều khoản", ""));
+        hs.add(h(3, "37001000000000001000", "37001000000000001000", ""));
+        assertEquals(List.of("chuong-1 Chương I [open, 1]", "  dieu-1 Điều 1", "nhom Nhóm", "danh-sach Danh sách điều khoản"),
+                lines(Views.toc(hs)));
+    }
+
+    @Test
     void pagesWithoutArticlesKeepTheUsualToc() {
         List<View.Heading> toc = Views.toc(List.of(h(2, "a", "A", ""), h(3, "b", "B", ""), h(2, "c", "C", "chuong")));
         assertEquals(List.of("a A", "  b B", "c C"), lines(toc));

@@ -116,7 +116,7 @@ public final class Camnang {
                 return rp.slim();
             }).toList();
             Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(rendered, mode, problems);
-            Markdown.reportCitations(site, problems);
+            Markdown.reportCitations(rendered, problems);
             t = lap(millis, "markdown và giao diện", t);
             if (index != null) {
                 if (problems.hasErrors()) {

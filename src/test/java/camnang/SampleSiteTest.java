@@ -44,8 +44,13 @@ class SampleSiteTest {
 
     @Test
     void sampleSiteHasNoErrorsOrWarnings() {
-        assertEquals(List.of(), TestSites.problemLines(plainRun.err()));
-        assertTrue(plainRun.out().contains("; 0 lỗi, 0 cảnh báo, 0 lưu ý)."), plainRun.out());
+        // Only notices: the documents its pages cite that it does not hold (the site keeps three).
+        List<String> lines = TestSites.problemLines(plainRun.err());
+        assertEquals(List.of(), lines.stream().filter(l -> !l.matches(
+                "content/[^:]+:\\d+: lưu ý: văn bản \\S+ được dẫn chiếu nhưng không có trong bộ tài liệu.*")).toList());
+        assertTrue(lines.contains("content/ke-hoach/_index.md:6: lưu ý: văn bản 315/QĐ-TTg được dẫn chiếu nhưng không có "
+                + "trong bộ tài liệu (2 lần, đây là lần đầu)"), String.join("\n", lines));
+        assertTrue(plainRun.out().contains("; 0 lỗi, 0 cảnh báo, " + lines.size() + " lưu ý)."), plainRun.out());
     }
 
     @Test
@@ -170,10 +175,13 @@ class SampleSiteTest {
     }
 
     @Test
-    void headingIdsAreVietnameseSlugs() throws IOException {
+    void headingIdsAreVietnameseSlugsAndArticlesTheirNumbers() throws IOException {
         Document law = Jsoup.parse(plain.resolve("van-ban/luat-hoa-giai-o-co-so.html").toFile(), "UTF-8");
-        assertEquals("Điều 7. Tiêu chuẩn hòa giải viên", law.getElementById("dieu-7-tieu-chuan-hoa-giai-vien").text());
-        assertTrue(law.select(".muc-luc a[href=#dieu-7-tieu-chuan-hoa-giai-vien]").size() == 1, "table of contents entry");
+        assertEquals("Điều 7. Tiêu chuẩn hòa giải viên", law.getElementById("dieu-7").text());
+        assertTrue(law.select(".muc-luc a[href=#dieu-7]").size() == 1, "table of contents entry");
+        assertEquals("Chương II. Hòa giải viên, tổ hòa giải", law.getElementById("chuong-2").text());
+        Document guide = Jsoup.parse(plain.resolve("hoa-giai-vien/cac-buoc-hoa-giai.html").toFile(), "UTF-8");
+        assertEquals("Tổng quan quy trình", guide.getElementById("tong-quan-quy-trinh").text());
     }
 
     @Test

@@ -300,8 +300,13 @@ final class LegalFields {
         if (!SOURCE.equals(field(r.key()))) {
             s = LINK.matcher(s).replaceAll("$1");
         }
-        return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+        s = java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+        // Imported files fill unknown fields with a placeholder: an unknown field is an empty one.
+        return PLACEHOLDERS.contains(Slug.of(s)) ? "" : s;
     }
+
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("dang-cap-nhat", "chua-cap-nhat",
+            "chua-ro", "khong-ro", "n-a", "na", "tbd", "unknown", "null", "none", "khong-co");
 
     private static List<String> list(Raw r) {
         if (r == null || r.value() == null) {

@@ -58,8 +58,10 @@ final class Citations {
     private final Map<String, Doc> byName = new HashMap<>();
     /** Articles of documents reproduced in other pages (the legal code book's "(Điều 9 Luật số …)"), by number key. */
     private final Map<String, Map<String, Place>> reproduced = new HashMap<>();
-    private final Pattern pattern;
-    private final ConcurrentHashMap<String, Unknown> unknown = new ConcurrentHashMap<>();
+    /** Names of held documents by their first two words, folded; longest first. */
+    private final Map<String, List<String>> namesByHead = new HashMap<>();
+    /** The first words of those names, as written ("Luật"). */
+    private final java.util.Set<String> heads = new java.util.TreeSet<>();
 
     private Citations(Site site) {
         List<Page> legal = site.pages().stream().filter(p -> p.meta().legal() != null && !p.synthetic()).toList();
@@ -91,14 +93,10 @@ final class Citations {
             }
         }
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        StringBuilder nameAlt = new StringBuilder();
         for (String n : names) {
-            nameAlt.append(nameAlt.length() == 0 ? "" : "|").append(Pattern.quote(n));
+            namesByHead.computeIfAbsent(head(n, 0), k -> new ArrayList<>()).add(n);
+            heads.add(n.substring(0, n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ')));
         }
-        String doc = "(?:(" + FORMS + ")\\s+(?:số\\s+)?(" + NUMBER + ")"
-                + "|((?iu:" + (names.isEmpty() ? "\\b\\B" : nameAlt) + "))(?:\\s+(?:số\\s+)?(" + NUMBER + "))?"
-                + "|(" + NUMBER + ")|(" + FORMS + ")\\s+này\\b)";
-        pattern = Pattern.compile("(?<![\\p{L}\\d])" + REF + doc + "(?![\\p{L}\\d])");
     }
 
     static Citations of(Site site) {
@@ -107,10 +105,117 @@ final class Citations {
         }
     }
 
-    /** Whether a text may hold a reference: a document number, a form's name, or a held document's name. */
-    private boolean mayCite(String s) {
-        return s.indexOf('/') >= 0 || s.contains("này") || (!byName.isEmpty() && (s.contains("Luật") || s.contains("luật")
-                || s.contains("Bộ") || s.contains("Pháp") || s.contains("Hiến")));
+    private static final Pattern REF_BEFORE = Pattern.compile("(?<![\\p{L}\\d])(?:(?:[Đđ]iểm\\s+([a-zđ])\\s+(?:của\\s+)?)?"
+            + "(?:[Kk]hoản\\s+(\\d{1,3})\\s+(?:của\\s+)?)?[Đđ]iều\\s+(\\d{1,4}[a-zđ]?)\\s+(?:của\\s+|tại\\s+)?)$");
+    private static final Pattern FORM_BEFORE = Pattern.compile("(?<![\\p{L}\\d])(" + FORMS + ")\\s+(?:số\\s+)?$");
+    private static final Pattern THIS_BEFORE = Pattern.compile("(?<![\\p{L}\\d])(" + FORMS + ")\\s+$");
+    private static final Pattern NUMBER_AFTER = Pattern.compile("\\s+(?:số\\s+)?(" + NUMBER + ")");
+
+    /**
+     * A reference found in a text: {@code [start, end)}, the article, khoản and điểm it names
+     * (or null), and the document: by {@code number}, by {@code name} (with a number written
+     * after it, or null), or the page's own document ({@code thisForm}: "Luật" of "Luật này").
+     */
+    private record Mention(int start, int end, String diem, String khoan, String article, String number, String name,
+                           String thisForm) {
+    }
+
+    /** The first two words of a name, folded: the key names are looked up by. */
+    private static String head(String s, int from) {
+        int a = s.indexOf(' ', from);
+        if (a < 0) {
+            return Slug.fold(s.substring(from));
+        }
+        int b = s.indexOf(' ', a + 1);
+        return Slug.fold(s.substring(from, b < 0 ? s.length() : b));
+    }
+
+    private static boolean boundary(String s, int i) {
+        return i < 0 || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
+    }
+
+    /**
+     * Every reference in a text, in order, without overlaps. Found from the cheap parts first
+     * (a number, a held document's name, "này") and then extended backwards over "Luật số"
+     * and "khoản 2 Điều 8": one regular expression for the whole would try every position of
+     * 150 MB of legal text against every name.
+     */
+    private List<Mention> find(String s) {
+        List<Mention> found = new ArrayList<>();
+        if (s.indexOf('/') >= 0 || s.indexOf('-') >= 0) {
+            Matcher m = LegalDoc.NUMBER.matcher(s);
+            while (m.find()) {
+                if (!boundary(s, m.end())) {
+                    continue;
+                }
+                int start = m.start();
+                Matcher f = FORM_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
+                if (f.find()) {
+                    start -= f.end() - f.start();
+                }
+                found.add(new Mention(start, m.end(), null, null, null, m.group(), null, null));
+            }
+        }
+        for (String h : heads) {
+            String lower = Character.toLowerCase(h.charAt(0)) + h.substring(1);
+            for (String variant : lower.equals(h) ? List.of(h) : List.of(h, lower)) {
+                int i = 0;
+                while ((i = s.indexOf(variant, i)) >= 0) {
+                    int at = i;
+                    i += variant.length();
+                    if (!boundary(s, at - 1)) {
+                        continue;
+                    }
+                    for (String n : namesByHead.getOrDefault(head(s, at), List.of())) {
+                        if (s.regionMatches(true, at, n, 0, n.length()) && boundary(s, at + n.length())) {
+                            int end = at + n.length();
+                            String number = null;
+                            Matcher after = NUMBER_AFTER.matcher(s).region(end, s.length());
+                            if (after.lookingAt() && boundary(s, after.end())) {
+                                number = after.group(1);
+                                end = after.end();
+                            }
+                            found.add(new Mention(at, end, null, null, null, number, n, null));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        int i = 0;
+        while ((i = s.indexOf("này", i)) >= 0) {
+            int at = i;
+            i += 3;
+            if (!boundary(s, i)) {
+                continue;
+            }
+            Matcher f = THIS_BEFORE.matcher(s.substring(Math.max(0, at - 30), at));
+            if (f.find()) {
+                found.add(new Mention(at - (f.end() - f.start()), i, null, null, null, null, null, f.group(1)));
+            }
+        }
+        found.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        List<Mention> out = new ArrayList<>();
+        int last = 0;
+        for (Mention m : found) {
+            if (m.start() < last) {
+                continue;
+            }
+            Matcher r = REF_BEFORE.matcher(s.substring(Math.max(last, m.start() - 60), m.start()));
+            int start = m.start();
+            String diem = null;
+            String khoan = null;
+            String article = null;
+            if (r.find()) {
+                start -= r.end() - r.start();
+                diem = r.group(1);
+                khoan = r.group(2);
+                article = r.group(3);
+            }
+            out.add(new Mention(start, m.end(), diem, khoan, article, m.number(), m.name(), m.thisForm()));
+            last = m.end();
+        }
+        return out;
     }
 
     /** Turns the references in the page's text into links, before links are resolved. */
@@ -118,7 +223,7 @@ final class Citations {
         List<Text> texts = new ArrayList<>();
         Markdown.visit(doc, n -> {
             if (n instanceof Text t && t.getAncestorOfType(Link.class, LinkRef.class, Image.class, ImageRef.class,
-                    Heading.class, Code.class) == null && mayCite(t.getChars().toString())) {
+                    Heading.class, Code.class) == null) {
                 texts.add(t);
             }
         });
@@ -130,29 +235,30 @@ final class Citations {
     private void link(Text node, PageContext ctx) {
         BasedSequence chars = node.getChars();
         String s = chars.toString();
-        Matcher m = pattern.matcher(s);
+        List<Mention> mentions = find(s);
+        if (mentions.isEmpty()) {
+            return;
+        }
         int last = 0;
-        while (m.find()) {
-            String diem = m.group(1);
-            String khoan = m.group(2);
-            String article = m.group(3);
+        for (Mention m : mentions) {
+            String diem = m.diem();
+            String khoan = m.khoan();
+            String article = m.article();
             int line = ctx.line(chars.getStartOffset() + m.start());
             Doc target = null;
             String numberWritten = null;
-            if (m.group(5) != null) {
-                numberWritten = m.group(5);
-            } else if (m.group(6) != null) {
-                target = byName.get(Slug.fold(m.group(6)));
-                if (m.group(7) != null) {
-                    Doc byNum = byNumber.get(LegalDoc.key(m.group(7)));
+            if (m.name() != null) {
+                target = byName.get(Slug.fold(m.name()));
+                if (m.number() != null) {
+                    Doc byNum = byNumber.get(LegalDoc.key(m.number()));
                     target = byNum != null ? byNum : target;
                 }
-            } else if (m.group(8) != null) {
-                numberWritten = m.group(8);
-            } else if (m.group(9) != null) {
+            } else if (m.number() != null) {
+                numberWritten = m.number();
+            } else {
                 // "Luật này": the page's own document, when it is one of that form.
                 LegalDoc own = ctx.page.meta().legal();
-                if (own != null && article != null && Slug.of(own.form()).equals(Slug.of(m.group(9)))) {
+                if (own != null && article != null && Slug.of(own.form()).equals(Slug.of(m.thisForm()))) {
                     target = own.number().isEmpty() ? null : byNumber.get(LegalDoc.key(own.number()));
                     if (target == null) {
                         target = new Doc(ctx.page, own, Map.of());
@@ -170,15 +276,10 @@ final class Citations {
                     Map<String, Place> rep = reproduced.get(key);
                     place = rep == null || article == null ? null : rep.get(article);
                     if (place == null) {
-                        unknown.merge(key, new Unknown(numberWritten, ctx.page.source(), line, 1),
-                                (a, b) -> {
-                                    boolean earlier = b.file.compareTo(a.file) < 0 || b.file.equals(a.file) && b.line < a.line;
-                                    return new Unknown(a.written, earlier ? b.file : a.file, earlier ? b.line : a.line, a.count + b.count);
-                                });
+                        ctx.unknown.add(new RenderedPage.Cited(numberWritten, line));
                         continue;
                     }
-                    int start = m.start();
-                    last = emit(node, chars, last, start, m.end(), place.page(), place.id() + points(place.page(), khoan, diem), line, ctx);
+                    last = emit(node, chars, last, m.start(), m.end(), place.page(), place.id() + points(place.page(), khoan, diem), line, ctx);
                     continue;
                 }
             }
@@ -280,14 +381,23 @@ final class Citations {
         return false;
     }
 
-    /** One notice per document the site lacks, at its first reference, with how often it is cited. */
-    void report(Problems problems) {
-        unknown.values().stream().sorted(Comparator.comparing(Unknown::file).thenComparingInt(Unknown::line)
-                        .thenComparing(Unknown::written))
-                .forEach(u -> problems.notice(u.file, u.line, "văn bản " + u.written + " được dẫn chiếu nhưng không có trong bộ tài liệu"
-                                + (u.count > 1 ? " (" + u.count + " lần, đây là lần đầu)" : ""),
-                        "Liên kết sẽ được tạo khi thêm trang của văn bản này (có so_hieu: " + u.written + ")."));
-        unknown.clear();
+    /**
+     * One notice per document the site lacks, at its first reference in site order (file, then
+     * line), with how often pages cite it.
+     */
+    static void report(List<RenderedPage> pages, Problems problems) {
+        Map<String, Unknown> unknown = new java.util.LinkedHashMap<>();
+        List<RenderedPage> sorted = new ArrayList<>(pages);
+        sorted.sort(Comparator.comparing(p -> p.page().source()));
+        for (RenderedPage p : sorted) {
+            for (RenderedPage.Cited c : p.unknownDocuments()) {
+                unknown.merge(LegalDoc.key(c.number()), new Unknown(c.number(), p.page().source(), c.line(), 1),
+                        (a, b) -> new Unknown(a.written, a.file, a.line, a.count + b.count));
+            }
+        }
+        unknown.values().forEach(u -> problems.notice(u.file, u.line, "văn bản " + u.written
+                        + " được dẫn chiếu nhưng không có trong bộ tài liệu" + (u.count > 1 ? " (" + u.count + " lần, đây là lần đầu)" : ""),
+                "Liên kết sẽ được tạo khi thêm trang của văn bản này (có so_hieu: " + u.written + ")."));
     }
 
     /** A fingerprint of the registry, for the fragment cache: rendered pages depend on it. */

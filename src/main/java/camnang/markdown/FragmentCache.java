@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * not use are removed after it, so the cache holds one build's worth.
  */
 public final class FragmentCache {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private final Path dir;
     private final String siteKey;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -138,8 +138,12 @@ public final class FragmentCache {
                 found.add(new Problem(Problem.Severity.values()[in.readInt()], str(in), in.readInt(), str(in), str(in)));
             }
             found.forEach(problems::add);
+            List<RenderedPage.Cited> cited = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                cited.add(new RenderedPage.Cited(str(in), in.readInt()));
+            }
             return new RenderedPage(page, html, List.copyOf(headings), java.util.Collections.unmodifiableSet(ids),
-                    List.copyOf(anchors), List.copyOf(sections), raw);
+                    List.copyOf(anchors), List.copyOf(sections), raw, List.copyOf(cited));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -188,6 +192,11 @@ public final class FragmentCache {
                 out.writeInt(p.line());
                 str(out, p.message());
                 str(out, p.hint() == null ? "" : p.hint());
+            }
+            out.writeInt(rp.unknownDocuments().size());
+            for (RenderedPage.Cited c : rp.unknownDocuments()) {
+                str(out, c.number());
+                out.writeInt(c.line());
             }
             out.flush();
             Path tmp = Files.createTempFile(dir, key, ".tmp");

@@ -232,7 +232,7 @@ public final class Markdown {
             headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), text, unit == null ? "" : unit.kind()));
         }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
-                withText ? sections(doc) : List.of(), raw[0]);
+                withText ? sections(doc) : List.of(), raw[0], List.copyOf(ctx.unknown));
     }
 
     private static void checkAlt(String alt, Node img, PageContext ctx) {
@@ -342,8 +342,8 @@ public final class Markdown {
      * page), so the output never holds a link that leads nowhere.
      */
     /** Lists, once per document, the documents pages cite that the site does not hold. */
-    public static void reportCitations(Site site, Problems problems) {
-        Citations.of(site).report(problems);
+    public static void reportCitations(List<RenderedPage> pages, Problems problems) {
+        Citations.report(pages, problems);
     }
 
     public static java.util.Map<String, List<RenderedPage.Mend>> checkAnchors(List<RenderedPage> pages,

@@ -23,6 +23,8 @@ final class PageContext {
     /** Links as written that lead nowhere; rendered as marked text in warn mode. */
     final Set<String> broken = new HashSet<>();
     final List<RenderedPage.AnchorLink> anchors = new ArrayList<>();
+    /** Documents cited that the site does not hold. */
+    final List<RenderedPage.Cited> unknown = new ArrayList<>();
     /** Ids of khoản and điểm (see {@link LegalStructure#points}). */
     Map<com.vladsch.flexmark.util.ast.Node, String> nodeIds = Map.of();
     private int[] lineStarts;

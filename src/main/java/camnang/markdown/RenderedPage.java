@@ -17,11 +17,21 @@ public record RenderedPage(
         Set<String> ids,
         List<AnchorLink> anchorLinks,
         List<SectionText> sections,
-        boolean hasRawHtml) {
+        boolean hasRawHtml,
+        List<Cited> unknownDocuments) {
+
+    public RenderedPage(Page page, String html, List<Heading> headings, Set<String> ids, List<AnchorLink> anchorLinks,
+                        List<SectionText> sections, boolean hasRawHtml) {
+        this(page, html, headings, ids, anchorLinks, sections, hasRawHtml, List.of());
+    }
+
+    /** A document number the page cites, as written, at a line, that the site does not hold. */
+    public record Cited(String number, int line) {
+    }
 
     /** The same page without its HTML and text, for what is kept until every page is done. */
     public RenderedPage slim() {
-        return new RenderedPage(page, "", headings, ids, anchorLinks, List.of(), hasRawHtml);
+        return new RenderedPage(page, "", headings, ids, anchorLinks, List.of(), hasRawHtml, unknownDocuments);
     }
 
     /** A replacement in the written HTML of a page: a link mended after every page was rendered. */

@@ -49,7 +49,8 @@ class FrontMatterTest {
         assertEquals(List.of("hòa giải", "thủ tục"), m.tags());
         assertEquals(List.of(Audience.NGUOI_DAN, Audience.HOA_GIAI_VIEN), m.audience());
         assertEquals(PageType.FAQ, m.type());
-        assertEquals(Map.of("so_hieu", "35/2013/QH13"), m.params());
+        assertEquals(Map.of(), m.params());
+        assertEquals("35/2013/QH13", m.legal().number());
     }
 
     @Test
@@ -114,9 +115,9 @@ class FrontMatterTest {
 
     @Test
     void valueWithColonIsReadAsTextWithAWarning() {
-        Meta m = parse("---\ntitle: Thông tư: phân cấp\ntrich_yeu: Quy định về lĩnh vực: tổ chức\n---\n");
+        Meta m = parse("---\ntitle: Thông tư: phân cấp\ntrich_yeu_ngan: Quy định về lĩnh vực: tổ chức\n---\n");
         assertEquals("Thông tư: phân cấp", m.title());
-        assertEquals("Quy định về lĩnh vực: tổ chức", m.params().get("trich_yeu"));
+        assertEquals("Quy định về lĩnh vực: tổ chức", m.params().get("trich_yeu_ngan"));
         assertEquals(List.of(
                 "content/a.md:2: cảnh báo: giá trị không đúng cú pháp YAML (có dấu hai chấm hoặc ngoặc kép bên trong); camnang đọc cả dòng là chữ",
                 "content/a.md:3: cảnh báo: giá trị không đúng cú pháp YAML (có dấu hai chấm hoặc ngoặc kép bên trong); camnang đọc cả dòng là chữ"),

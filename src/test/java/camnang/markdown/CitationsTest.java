@@ -86,7 +86,7 @@ class CitationsTest {
         List<RenderedPage> pages = site.pages().stream()
                 .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
         Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
-        Markdown.reportCitations(site, problems);
+        Markdown.reportCitations(pages, problems);
         Map<String, String> m = new java.util.HashMap<>();
         for (RenderedPage p : pages) {
             m.put(p.page().source(), RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of())));
@@ -151,5 +151,21 @@ class CitationsTest {
         assertEquals("Dẫn chiếu văn bản đang có hiệu lực. Văn bản thay thế: Nghị định số 15/2014/NĐ-CP. "
                         + "Nếu cần nhắc văn bản cũ, nói rõ là văn bản đã hết hiệu lực.",
                 problems.sorted().get(2).hint());
+    }
+
+    @Test
+    void noticesAndWarningsSurviveARebuildFromTheCache() {
+        TestSites.write(tmp.resolve("src"), Map.of("van-ban/nd15.md", DECREE, "van-ban/nd160.md", OLD,
+                "a.md", "---\ntitle: A\n---\nTheo Nghị định 160/1999/NĐ-CP và Nghị định 99/2099/NĐ-CP.\n"));
+        List<String> expected = List.of(
+                "content/a.md:4: cảnh báo: dẫn chiếu tới văn bản đã hết hiệu lực: Nghị định số 160/1999/NĐ-CP",
+                "content/a.md:4: lưu ý: văn bản 99/2099/NĐ-CP được dẫn chiếu nhưng không có trong bộ tài liệu");
+        for (int i = 0; i < 2; i++) {
+            TestSites.Run r = TestSites.run("build", "--source", tmp.resolve("src").toString(), "--out",
+                    tmp.resolve("out").toString(), "--no-search");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(expected, TestSites.problemLines(r.err()).stream()
+                    .map(l -> l.replace(tmp.resolve("src").toString(), "content")).toList(), "build " + (i + 1));
+        }
     }
 }

@@ -31,7 +31,7 @@ class LegalStructureTest {
         List<RenderedPage> pages = site.pages().stream()
                 .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
         Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
-        Markdown.reportCitations(site, problems);
+        Markdown.reportCitations(pages, problems);
         Map<String, RenderedPage> m = new java.util.HashMap<>();
         for (RenderedPage p : pages) {
             String html = RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of()));

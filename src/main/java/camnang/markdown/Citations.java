@@ -58,6 +58,8 @@ final class Citations {
     private final Map<String, Doc> byName = new HashMap<>();
     /** Articles of documents reproduced in other pages (the legal code book's "(Điều 9 Luật số …)"), by number key. */
     private final Map<String, Map<String, Place>> reproduced = new HashMap<>();
+    /** Articles of the legal code book ({@code Điều 37.1.LQ.7}) by id, and the page that holds each. */
+    private final Map<String, Page> coded = new HashMap<>();
     /** Names of held documents by their first two words, folded; longest first. */
     private final Map<String, List<String>> namesByHead = new HashMap<>();
     /** The first words of those names, as written ("Luật"). */
@@ -75,6 +77,9 @@ final class Citations {
             for (LegalStructure.Article a : articles.get(i)) {
                 if (a.number().chars().allMatch(c -> Character.isDigit(c) || Character.isLowerCase(c))) {
                     own.putIfAbsent(a.number(), a.id());
+                }
+                if (a.number().indexOf('.') > 0) {
+                    coded.putIfAbsent(a.id(), p);
                 }
                 if (a.source() != null) {
                     reproduced.computeIfAbsent(LegalDoc.key(a.source().number()), k -> new HashMap<>())
@@ -117,8 +122,13 @@ final class Citations {
      * after it, or null), or the page's own document ({@code thisForm}: "Luật" of "Luật này").
      */
     private record Mention(int start, int end, String diem, String khoan, String article, String number, String name,
-                           String thisForm) {
+                           String thisForm, Page coded, String codedId) {
+        Mention(int start, int end, String diem, String khoan, String article, String number, String name, String thisForm) {
+            this(start, end, diem, khoan, article, number, name, thisForm, null, null);
+        }
     }
+
+    private static final Pattern CODED = Pattern.compile("Điều\\s+(\\d+(?:\\.\\d+)*\\.\\p{Lu}{1,3}(?:\\.\\d+[a-zđ]?)+)");
 
     /** The first two words of a name, folded: the key names are looked up by. */
     private static String head(String s, int from) {
@@ -182,6 +192,17 @@ final class Citations {
                 }
             }
         }
+        if (!coded.isEmpty() && s.contains("Điều")) {
+            Matcher c = CODED.matcher(s);
+            while (c.find()) {
+                String id = LegalStructure.articleId(c.group(1));
+                Page p = coded.get(id);
+                if (p != null && boundary(s, c.end()) && !(c.end() < s.length() && s.charAt(c.end()) == '.' && c.end() + 1 < s.length()
+                        && Character.isDigit(s.charAt(c.end() + 1)))) {
+                    found.add(new Mention(c.start(), c.end(), null, null, null, null, null, null, p, id));
+                }
+            }
+        }
         int i = 0;
         while ((i = s.indexOf("này", i)) >= 0) {
             int at = i;
@@ -211,6 +232,11 @@ final class Citations {
                 diem = r.group(1);
                 khoan = r.group(2);
                 article = r.group(3);
+            }
+            if (m.coded() != null) {
+                out.add(m);
+                last = m.end();
+                continue;
             }
             out.add(new Mention(start, m.end(), diem, khoan, article, m.number(), m.name(), m.thisForm()));
             last = m.end();
@@ -247,6 +273,10 @@ final class Citations {
             int line = ctx.line(chars.getStartOffset() + m.start());
             Doc target = null;
             String numberWritten = null;
+            if (m.coded() != null) {
+                last = emit(node, chars, last, m.start(), m.end(), m.coded(), m.codedId(), line, ctx);
+                continue;
+            }
             if (m.name() != null) {
                 target = byName.get(Slug.fold(m.name()));
                 if (m.number() != null) {
@@ -302,7 +332,8 @@ final class Citations {
                     }
                 }
                 if (id == null && page == ctx.page) {
-                    id = LegalStructure.articleId(article);
+                    // An article of this page that camnang cannot place: a link to the page itself says nothing.
+                    continue;
                 }
                 anchor = id == null ? "" : id + points(page, khoan, diem);
             }

@@ -346,22 +346,25 @@ final class LegalStructure {
         }
     }
 
-    /** Every article a body opens, in order: its id and, for code-numbered ones, what it reproduces. */
+    /**
+     * Every article a body opens, in order: its id and, for code-numbered ones, what it
+     * reproduces. Read from the body as {@link #promote} leaves it, so that only lines that
+     * become headings count.
+     */
     static List<Article> articles(String body) {
         List<Article> out = new ArrayList<>();
-        String[] lines = body.split("\n", -1);
+        String[] lines = promote(body).split("\n", -1);
         boolean fence = false;
         for (int i = 0; i < lines.length; i++) {
-            String s = lines[i].strip();
+            String s = lines[i];
             if (s.startsWith("```") || s.startsWith("~~~")) {
                 fence = !fence;
                 continue;
             }
-            if (fence || s.isEmpty() || !(s.startsWith("Đ") || s.startsWith("#") || s.startsWith("*"))) {
+            if (fence || !s.startsWith("#")) {
                 continue;
             }
-            String t = s.replaceFirst("^#{1,6}\\s+", "");
-            Matcher m = DIEU_LINE.matcher(strip(t));
+            Matcher m = DIEU_LINE.matcher(strip(s.replaceFirst("^#{1,6}\\s+", "")));
             if (!m.matches()) {
                 continue;
             }

@@ -37,9 +37,14 @@ public record RenderedPage(
     /** A replacement in the written HTML of a page: a link mended after every page was rendered. */
     public record Mend(String from, String to) {
         public static String apply(String html, List<Mend> mends) {
-            String out = html;
+            // A page citing one article many times has one mend per citation: each replaces all.
+            java.util.Map<String, String> once = new java.util.LinkedHashMap<>();
             for (Mend m : mends) {
-                out = out.replace(m.from(), m.to());
+                once.putIfAbsent(m.from(), m.to());
+            }
+            String out = html;
+            for (java.util.Map.Entry<String, String> e : once.entrySet()) {
+                out = out.replace(e.getKey(), e.getValue());
             }
             return out;
         }

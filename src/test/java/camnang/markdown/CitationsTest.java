@@ -168,4 +168,46 @@ class CitationsTest {
                     .map(l -> l.replace(tmp.resolve("src").toString(), "content")).toList(), "build " + (i + 1));
         }
     }
+
+    @Test
+    void articlesOfTheLegalCodeBookLinkAcrossPages() {
+        TestSites.write(tmp, Map.of("a.md", """
+                ---
+                title: Hòa giải ở cơ sở
+                ---
+                | **Số hiệu** | 35/2013/QH13 |
+                |---|---|
+                | **Loại văn bản** | Luật |
+
+                Điều 37.1.LQ.1. Phạm vi điều chỉnh
+
+                (Điều 1 Luật số 35/2013/QH13 Hòa giải ở cơ sở, có hiệu lực thi hành kể từ ngày 01/01/2014)
+
+                (Điều này có nội dung liên quan đến Điều 8.5.LQ.18. Chủ thể tiến hành hòa giải; Điều 9.9.LQ.9. Không có)
+
+                Điều 37.1.LQ.2. Giải thích từ ngữ
+
+                Theo Điều 1 của Luật này và Điều 5 của Luật này.
+                """, "b.md", """
+                ---
+                title: Tố tụng dân sự
+                so_hieu: 92/2015/QH13
+                ---
+                Điều 8.5.LQ.18. Chủ thể tiến hành hòa giải
+
+                Xem Điều 1 Luật số 35/2013/QH13.
+                """));
+        Site site = Content.load(tmp, problems);
+        List<RenderedPage> pages = site.pages().stream()
+                .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
+        assertEquals(List.of(), Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems).values().stream()
+                .flatMap(List::stream).toList());
+        Map<String, String> html = new java.util.HashMap<>();
+        pages.forEach(p -> html.put(p.page().source(), p.html()));
+        assertEquals(List.of(
+                "<a href=\"#dieu-37-1-lq-1\">Điều 1 Luật số 35/2013/QH13</a>",
+                "<a href=\"b.html#dieu-8-5-lq-18\">Điều 8.5.LQ.18</a>",
+                "<a href=\"#dieu-37-1-lq-1\">Điều 1 của Luật này</a>"), links(html.get("a.md")));
+        assertEquals(List.of("<a href=\"a.html#dieu-37-1-lq-1\">Điều 1 Luật số 35/2013/QH13</a>"), links(html.get("b.md")));
+    }
 }

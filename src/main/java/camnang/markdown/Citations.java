@@ -150,7 +150,7 @@ final class Citations {
      * and "khoản 2 Điều 8": one regular expression for the whole would try every position of
      * 150 MB of legal text against every name.
      */
-    private List<Mention> find(String s) {
+    private List<Mention> find(String s, boolean self) {
         List<Mention> found = new ArrayList<>();
         if (s.indexOf('/') >= 0 || s.indexOf('-') >= 0) {
             Matcher m = LegalDoc.NUMBER.matcher(s);
@@ -204,7 +204,7 @@ final class Citations {
             }
         }
         int i = 0;
-        while ((i = s.indexOf("này", i)) >= 0) {
+        while (self && (i = s.indexOf("này", i)) >= 0) {
             int at = i;
             i += 3;
             if (!boundary(s, i)) {
@@ -261,7 +261,7 @@ final class Citations {
     private void link(Text node, PageContext ctx) {
         BasedSequence chars = node.getChars();
         String s = chars.toString();
-        List<Mention> mentions = find(s);
+        List<Mention> mentions = find(s, ctx.page.meta().legal() != null);
         if (mentions.isEmpty()) {
             return;
         }

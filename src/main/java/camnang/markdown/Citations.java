@@ -152,7 +152,7 @@ final class Citations {
      */
     private List<Mention> find(String s, boolean self) {
         List<Mention> found = new ArrayList<>();
-        if (s.indexOf('/') >= 0 || s.indexOf('-') >= 0) {
+        if (s.indexOf('/') >= 0) {
             Matcher m = LegalDoc.NUMBER.matcher(s);
             while (m.find()) {
                 if (!boundary(s, m.end())) {

@@ -33,13 +33,16 @@ final class HeadingIds implements HtmlIdGenerator {
     public void generateIds(Document document, AnchorRefTargetBlockPreVisitor preVisitor) {
         LegalStructure.Ids legal = new LegalStructure.Ids();
         new NodeVisitor(new VisitHandler<>(Heading.class, h -> {
-            String text = h.getAnchorRefText();
-            String id = legal.of(text);
-            if (h.getAnchorRefId().isEmpty()) {
-                h.setAnchorRefId(unique(id != null ? id : Slug.of(text)));
-            } else {
-                used.add(h.getAnchorRefId());
+            if (h.getAnchorRefId().isEmpty() || h.isExplicitAnchorRefId()) {
+                // An explicit id still opens its Chương, for the Mục ids under it.
+                String text = h.getAnchorRefText();
+                String id = legal.of(text);
+                if (h.getAnchorRefId().isEmpty()) {
+                    h.setAnchorRefId(unique(id != null ? id : Slug.of(text)));
+                    return;
+                }
             }
+            used.add(h.getAnchorRefId());
         })).visit(document);
     }
 

@@ -43,6 +43,14 @@ final class LegalStructure {
     /** The unit {@code text} opens, or null; bold markers around it are ignored. */
     static Unit unit(String text) {
         String t = strip(text);
+        if (t.length() < 5) {
+            return null;
+        }
+        // Most lines open with none of the four words: one look at the first letter spares four regexes.
+        char c = t.charAt(0);
+        if (c != 'Đ' && c != 'C' && c != 'M' && c != 'P') {
+            return null;
+        }
         Matcher m = DIEU_LINE.matcher(t);
         if (m.matches()) {
             return new Unit(DIEU, m.group(1), m.group(2) == null ? "" : m.group(2).strip());

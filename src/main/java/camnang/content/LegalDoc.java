@@ -107,7 +107,15 @@ public record LegalDoc(
 
     /** The number as the registry compares it: folded, without spaces ({@code 15/2014/nd-cp}). */
     public static String key(String number) {
-        return camnang.Slug.fold(number).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        String f = camnang.Slug.fold(number);
+        StringBuilder sb = new StringBuilder(f.length());
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** The document's usual name: {@code Nghị định số 15/2014/NĐ-CP}, or its form and summary. */

@@ -97,10 +97,14 @@ final class LegalFields {
         return SPELLINGS.get(squeeze(key));
     }
 
+    /** A metadata table opens the page: it is looked for in the body's first lines only. */
+    static final int TABLE_WITHIN = 40;
+
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]+)[^)]*\\)");
 
     /**
-     * The body's metadata table: the first Markdown table in which at least two rows open with
+     * The body's metadata table: the first Markdown table, starting in the body's first
+     * {@link #TABLE_WITHIN} lines, in which at least two rows open with
      * a label of a legal field ({@code | **Số hiệu** | 35/2013/QH13 |}). Fields by canonical key;
      * {@code tableLines[0..1]} receive its first and last line.
      */
@@ -147,7 +151,7 @@ final class LegalFields {
                 }
                 start = -1;
             }
-            if (nl < 0) {
+            if (nl < 0 || (start < 0 && line - bodyLine >= TABLE_WITHIN)) {
                 break;
             }
             pos = nl + 1;

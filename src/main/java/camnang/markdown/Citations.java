@@ -65,7 +65,11 @@ final class Citations {
     /** The first words of those names, as written ("Luật"). */
     private final java.util.Set<String> heads = new java.util.TreeSet<>();
 
+    /** Held weakly through {@link #SITES}; compared by identity only. */
+    private final Site site;
+
     private Citations(Site site) {
+        this.site = site;
         List<Page> legal = site.pages().stream().filter(p -> p.meta().legal() != null && !p.synthetic()).toList();
         List<List<LegalStructure.Article>> articles = legal.parallelStream()
                 .map(p -> LegalStructure.articles(p.body().text())).toList();
@@ -104,10 +108,19 @@ final class Citations {
         }
     }
 
+    /** The registry last asked for: every page of a build asks for the same one. */
+    private static volatile Citations last;
+
     static Citations of(Site site) {
-        synchronized (SITES) {
-            return SITES.computeIfAbsent(site, Citations::new);
+        Citations c = last;
+        if (c != null && c.site == site) {
+            return c;
         }
+        synchronized (SITES) {
+            c = SITES.computeIfAbsent(site, Citations::new);
+        }
+        last = c;
+        return c;
     }
 
     private static final Pattern REF_BEFORE = Pattern.compile("(?<![\\p{L}\\d])(?:(?:[Đđ]iểm\\s+([a-zđ])\\s+(?:của\\s+)?)?"
@@ -153,11 +166,21 @@ final class Citations {
     private List<Mention> find(String s, boolean self) {
         List<Mention> found = new ArrayList<>();
         if (s.indexOf('/') >= 0) {
-            Matcher m = LegalDoc.NUMBER.matcher(s);
-            while (m.find()) {
-                if (!boundary(s, m.end())) {
+            Matcher m = LegalDoc.NUMBER.matcher(s).useTransparentBounds(true);
+            int from = 0;
+            // Every number holds a slash within a few characters of its start: try only the
+            // digits that start a word before a slash, not every position of the text.
+            for (int slash = s.indexOf('/'); slash >= 0; slash = s.indexOf('/', slash + 1)) {
+                boolean hit = false;
+                for (int k = Math.max(from, slash - 12); k < slash && !hit; k++) {
+                    hit = Character.isDigit(s.charAt(k)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))
+                            && m.region(k, s.length()).lookingAt() && boundary(s, m.end());
+                }
+                if (!hit) {
                     continue;
                 }
+                from = m.end();
+                slash = Math.max(slash, m.end() - 1);
                 int start = m.start();
                 Matcher f = FORM_BEFORE.matcher(s.substring(Math.max(0, start - 40), start));
                 if (f.find()) {
@@ -246,16 +269,50 @@ final class Citations {
 
     /** Turns the references in the page's text into links, before links are resolved. */
     void link(Document doc, PageContext ctx, Site site) {
+        boolean self = ctx.page.meta().legal() != null;
         List<Text> texts = new ArrayList<>();
-        Markdown.visit(doc, n -> {
-            if (n instanceof Text t && t.getAncestorOfType(Link.class, LinkRef.class, Image.class, ImageRef.class,
-                    Heading.class, Code.class) == null) {
-                texts.add(t);
+        // Depth first, not entering links, images, headings and code: their text is no citation.
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(doc);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof Text t) {
+                if (mayCite(t.getChars(), self)) {
+                    texts.add(t);
+                }
+                continue;
             }
-        });
+            if (n instanceof Link || n instanceof LinkRef || n instanceof Image || n instanceof ImageRef
+                    || n instanceof Heading || n instanceof Code) {
+                continue;
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
+            }
+        }
         for (Text t : texts) {
             link(t, ctx);
         }
+    }
+
+    /** Whether a text can hold a reference at all: a slash of a number, a held name, an article code, "này". */
+    private boolean mayCite(BasedSequence chars, boolean self) {
+        if (chars.indexOf('/') >= 0) {
+            return true;
+        }
+        String s = null;
+        if (!heads.isEmpty() || !coded.isEmpty() || self) {
+            s = chars.toString();
+            if (self && s.contains("này") || !coded.isEmpty() && s.contains("Điều")) {
+                return true;
+            }
+            for (String h : heads) {
+                if (s.contains(h) || s.contains(Character.toLowerCase(h.charAt(0)) + h.substring(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void link(Text node, PageContext ctx) {

@@ -38,19 +38,15 @@ final class PageContext {
     /** The line of the source file holding {@code offset} of the body. */
     int line(int offset) {
         if (lineStarts == null) {
+            int[] starts = new int[64];
             int n = 1;
-            for (int i = 0; i < body.length(); i++) {
-                if (body.charAt(i) == '\n') {
-                    n++;
+            for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
                 }
+                starts[n++] = i + 1;
             }
-            lineStarts = new int[n];
-            int k = 1;
-            for (int i = 0; i < body.length(); i++) {
-                if (body.charAt(i) == '\n') {
-                    lineStarts[k++] = i + 1;
-                }
-            }
+            lineStarts = java.util.Arrays.copyOf(starts, n);
         }
         int lo = 0;
         int hi = lineStarts.length - 1;

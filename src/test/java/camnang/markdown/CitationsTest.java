@@ -124,7 +124,7 @@ class CitationsTest {
 
                 Một văn bản khác: Nghị định số 99/2099/NĐ-CP và Thông tư 01/2099/TT-BTP, lại Nghị định 99/2099/NĐ-CP.
 
-                Văn bản cũ là Nghị định số 160/1999/NĐ-CP.
+                Văn bản cũ là Nghị định số 160/1999/NĐ-CP. Ngày 20/06/2013, Điều 5 15/2014/NĐ-CP.
 
                 Ngày 20/06/2013 không phải số hiệu; [Điều 7 Luật Hòa giải ở cơ sở](../van-ban/luat.md) đã là liên kết.
                 """);
@@ -137,6 +137,7 @@ class CitationsTest {
                 "<a href=\"../van-ban/nd15.html#dieu-5\">Điều 5 Nghị định 15/2014/NĐ-CP</a>",
                 "<a href=\"../van-ban/luat.html#dieu-8\">Khoản 9 Điều 8 Luật Hòa giải ở cơ sở</a>",
                 "<a href=\"../van-ban/nd160.html\">Nghị định số 160/1999/NĐ-CP</a>",
+                "<a href=\"../van-ban/nd15.html#dieu-5\">Điều 5 15/2014/NĐ-CP</a>",
                 "<a href=\"../van-ban/luat.html\">Điều 7 Luật Hòa giải ở cơ sở</a>"), links(html.get("huong-dan/a.md")));
         // Within the law, "Điều 8 của Luật này" leads to its own article.
         assertEquals(List.of("<a href=\"#dieu-8\">Điều 8 của Luật này</a>", "<a href=\"#dieu-7\">Điều 7 của Luật này</a>"),

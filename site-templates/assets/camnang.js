@@ -511,7 +511,10 @@
 
   /* Frequencies and lengths of a section's fields, analysed as the build analysed them. */
   function analyseFields(f) {
-    var texts = [f.ti ? f.t : "", f.h, f.x], out = {};
+    /* ti: 1 when the section is searched by the page title, or the title it is searched by;
+     * hs: the heading it is searched by, where not the one shown (an article's citation and
+     * subject: camnang.search.LegalTitles). */
+    var texts = [f.ti === 1 ? f.t : f.ti || "", f.hs !== undefined ? f.hs : f.h, f.x], out = {};
     ["exact", "folded", "bigram"].forEach(function (form) {
       out[form] = texts.map(function (text) {
         var tokens = analyze(text, {form: form}), freq = new Map();

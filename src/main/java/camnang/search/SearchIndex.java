@@ -50,8 +50,14 @@ public final class SearchIndex implements AutoCloseable {
     static final String FORM = "form";
     /** Tình trạng hiệu lực of a page's legal document, as a slug ({@code het-hieu-luc}). */
     static final String STATUS = "status";
-    /** Stored in the first section of a page, the only one whose title is searched. */
+    /**
+     * The title a section is searched with, stored where there is one: the page title in a
+     * page's first section (with a legal document's names and number), an article's citation
+     * in the articles of a legal document ({@link LegalTitles}).
+     */
     static final String TITLED = "titled";
+    /** The heading a section is searched with, stored where it is not the heading shown: an article's subject. */
+    static final String HEADED = "headed";
     static final String ORDER = "order";
     static final String[] SEARCHED = {TITLE, HEADING, TEXT};
 
@@ -120,17 +126,23 @@ public final class SearchIndex implements AutoCloseable {
         long ordinal = ordinals.get(page.output());
         int n = 0;
         boolean first = true;
+        LegalDoc legal = page.meta().legal();
         for (RenderedPage.SectionText s : rp.sections()) {
             if (s.text().isBlank()) {
                 continue;
             }
             // The page title is searched in the page's first section only: repeated in every
             // section it would lift long pages of many sections above the section that answers.
-            String title = first ? page.title() : "";
+            // The articles of a legal document have a title of their own: their citation.
+            LegalTitles.Fields searched = LegalTitles.of(page, s.heading(), first);
+            String title = searched.title();
             Document d = new Document();
             d.add(new NumericDocValuesField(ORDER, ordinal << 24 | n++));
-            if (first) {
-                d.add(new StoredField(TITLED, 1));
+            if (!title.isEmpty()) {
+                d.add(new StoredField(TITLED, title));
+            }
+            if (!searched.heading().equals(s.heading())) {
+                d.add(new StoredField(HEADED, searched.heading()));
             }
             first = false;
             d.add(new StoredField(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id()));
@@ -138,7 +150,7 @@ public final class SearchIndex implements AutoCloseable {
             d.add(new StoredField(HEADING, s.heading()));
             d.add(new StoredField(TEXT, s.text()));
             add(d, TITLE, title);
-            add(d, HEADING, s.heading());
+            add(d, HEADING, searched.heading());
             add(d, TEXT, s.text());
             d.add(new StringField(SECTION, topSection(page), Field.Store.YES));
             if (page.meta().type() != null) {
@@ -147,7 +159,6 @@ public final class SearchIndex implements AutoCloseable {
             for (Audience a : page.meta().audience()) {
                 d.add(new StringField(AUDIENCE, a.slug, Field.Store.YES));
             }
-            LegalDoc legal = page.meta().legal();
             if (legal != null && !formSlug(legal).isEmpty()) {
                 d.add(new StringField(FORM, formSlug(legal), Field.Store.YES));
             }

@@ -58,14 +58,19 @@ import org.apache.lucene.util.BytesRef;
  * gives the first posting of each block, a bound on all that follow. A short list lies
  * inline in its chunk.</li>
  * <li>{@code f/…}: one fragment per section: URL, title, heading and the section's own text
- * (up to {@link #FRAGMENT_CAP} characters): the snippet, and the text the browser analyses to
+ * (up to {@link #FRAGMENT_CAP} characters), and the title and heading it is searched with
+ * where those differ ({@link LegalTitles}): the snippet, and the text the browser analyses to
  * learn a candidate's exact score without reading whole postings lists.</li>
- * <li>{@code t.js}: for each page, its number of sections and facets, read only to filter.</li>
+ * <li>{@code t.js}: for each page, its number of sections and facets (section, type, audience,
+ * form and status of its legal document), read only to filter.</li>
  * </ul>
  * Numbers are written as variable-length base-45 digits in printable ASCII ({@link Digits}).
  */
 final class Shards {
-    /** 2: the facets form and status (manifest, page table, fragments), and a section's searched title in {@code ti}. */
+    /**
+     * 2: the facets form and status (manifest, page table, fragments), and the title and heading
+     * a section is searched with ({@code ti}, {@code hs}) where they are not those shown.
+     */
     static final int VERSION = 2;
     static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
@@ -765,8 +770,15 @@ final class Shards {
                     .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
                     .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
                     .append(",\"x\":").append(Json.string(whole ? text : cut(text, FRAGMENT_CAP)));
-            if (d.getField(SearchIndex.TITLED) != null) {
-                sb.append(",\"ti\":1");
+            // The title the section was searched with: 1 when it is the page title shown, as in most
+            // first sections; else the text itself (a legal document's first section and articles).
+            String titled = d.get(SearchIndex.TITLED);
+            if (titled != null) {
+                sb.append(",\"ti\":").append(titled.equals(d.get(SearchIndex.TITLE)) ? "1" : Json.string(titled));
+            }
+            // The heading it was searched with, where it is not the heading shown (an article's subject).
+            if (d.get(SearchIndex.HEADED) != null) {
+                sb.append(",\"hs\":").append(Json.string(d.get(SearchIndex.HEADED)));
             }
             sb.append(",\"s\":").append(Json.string(d.get(SearchIndex.SECTION)));
             if (d.get(SearchIndex.TYPE) != null) {

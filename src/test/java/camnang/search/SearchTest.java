@@ -58,9 +58,9 @@ class SearchTest {
 
     @Test
     void resultsPointAtTheSectionThatMatches() {
-        List<String> top = urls("tiêu chuẩn hòa giải viên", 2);
-        assertEquals(List.of("van-ban/luat-hoa-giai-o-co-so.html#dieu-7",
-                "hoa-giai-vien/tieu-chuan-va-bau-hoa-giai-vien.html#tieu-chuan-hoa-giai-vien"), top);
+        List<String> top = urls("tiêu chuẩn hòa giải viên", 3);
+        assertEquals("van-ban/luat-hoa-giai-o-co-so.html#dieu-7", top.get(0));
+        assertTrue(top.contains("hoa-giai-vien/tieu-chuan-va-bau-hoa-giai-vien.html#tieu-chuan-hoa-giai-vien"), top.toString());
     }
 
     @Test

@@ -402,12 +402,74 @@
   }
 
   /* -- A query: its clauses grouped by list, as camnang.search.Search builds Lucene's. -- */
-  function unique(tokens) {
-    var seen = new Set(), out = [];
+  /* The distinct terms of a query in one form, each with whether it is free: found before
+   * `cited`, where the document that a citation names begins; a document number typed whole is
+   * matched whole, without its parts (as unique in Search.java). */
+  function unique(tokens, cited) {
+    var seen = new Map(), out = [], docEnd = -1;
     for (var i = 0; i < tokens.length && out.length < MAX_TERMS; i++) {
-      if (!seen.has(tokens[i].text)) { seen.add(tokens[i].text); out.push(tokens[i].text); }
+      var t = tokens[i];
+      if (t.type === "docno") docEnd = t.end;
+      else if (t.start < docEnd) continue;
+      var free = cited < 0 || t.start < cited;
+      if (seen.has(t.text)) {
+        if (free) seen.get(t.text).free = true;
+      } else {
+        var e = {text: t.text, free: free};
+        seen.set(t.text, e);
+        out.push(e);
+      }
     }
     return out;
+  }
+
+  var ARTICLE_NUMBER = /^\d{1,4}[a-z]?$/;
+
+  /* Where the document begins that the query cites an article of, or -1: "điều", an article
+   * number, then (past an optional "của") a form of document the site holds or a document
+   * number (Search.cited). Its words are searched in the title alone, where articles hold
+   * their citation. */
+  function cited(q, folded, forms) {
+    for (var i = 0; i + 2 < folded.length; i++) {
+      var d = folded[i], n = folded[i + 1];
+      if (d.text !== "dieu" || d.type !== "word" || n.type !== "word" || !ARTICLE_NUMBER.test(n.text)
+          || !spaces(q, n.end, folded[i + 2].start)) continue;
+      var j = i + 2;
+      if (folded[j].text === "cua" && j + 1 < folded.length) j++;
+      var first = folded[j];
+      if (first.type === "docno") return first.start;
+      for (var f = 0; f < forms.length; f++) {
+        var words = forms[f].split(" "), match = j + words.length <= folded.length;
+        for (var k = 0; match && k < words.length; k++) match = folded[j + k].text === words[k];
+        if (match) return first.start;
+      }
+    }
+    return -1;
+  }
+
+  function spaces(q, from, to) {
+    for (var i = from; i < to; i++) if (!SPACE.test(q.charAt(i))) return false;
+    return true;
+  }
+
+  /* A document number typed without its symbol ("nđ 15/2014"): the prefix of the numbers it
+   * stands for, "15/2014/", whose completions are searched as if typed (Search.partialNumbers). */
+  var PARTIAL_NUMBER = /(?<![\p{L}\d\/])\d{1,4}\/\d{4}(?![\p{L}\d\/])/gu;
+  var PARTIAL_MAX = 4;
+
+  function partialNumbers(q) {
+    var out = [], re = new RegExp(PARTIAL_NUMBER.source, "gu"), found;
+    while ((found = re.exec(q)) && out.length < PARTIAL_MAX) {
+      if (out.indexOf(found[0] + "/") < 0) out.push(found[0] + "/");
+    }
+    return out;
+  }
+
+  /* Up to max keys of completions, commonest first, none already typed (as Search.expand). */
+  function commonest(cs, typed, max) {
+    cs = cs.filter(function (c) { return typed.indexOf(c.key) < 0; });
+    cs.sort(function (a, b) { return b.df - a.df || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
+    return cs.slice(0, max);
   }
 
   function endsInWord(q) {
@@ -417,60 +479,82 @@
   }
 
   function plan(m, q, prefix) {
-    /* A word typed without diacritics asks for no particular spelling (as in Search.java). */
-    var exactTerms = unique(analyze(q, {form: "exact"})).filter(function (t) { return fold(t) !== t; });
     var folded = analyze(q, {form: "folded"});
-    var foldedTerms = unique(folded);
-    var bigramTerms = unique(analyze(q, {form: "bigram"}));
-    var lists = [], jobs = [];
-    function add(form, boost, term, list) {
+    var forms = ((m.facets && m.facets.form) || []).map(function (x) { return x.value.replace(/-/g, " "); });
+    var at = cited(q, folded, forms);
+    /* A word typed without diacritics asks for no particular spelling (as in Search.java). */
+    var exactTerms = unique(analyze(q, {form: "exact"}), at).filter(function (t) { return fold(t.text) !== t.text; });
+    var foldedTerms = unique(folded, at);
+    var bigramTerms = unique(analyze(q, {form: "bigram"}), at);
+    var typed = foldedTerms.map(function (t) { return t.text; });
+    var lists = [], jobs = [], expansions = [];
+    /* A term that only names a cited document weighs in the title (field 0) alone. */
+    function add(form, boost, term, list, free) {
       if (!list || !list.blocks.length) return;
-      var base = form === "prefix" ? "folded" : form, stats = m.stats[base], weights = [0, 0, 0];
+      var base = form === "prefix" ? "folded" : form, stats = m.stats[base], full = [0, 0, 0], weights = [0, 0, 0];
       for (var i = 0; i < 3; i++) {
-        if (list.df[i] > 0) weights[i] = fr(fr(boost[i]) * idf(list.df[i], stats[i][0]));
+        if (list.df[i] > 0) full[i] = fr(fr(boost[i]) * idf(list.df[i], stats[i][0]));
+        if (i === 0 || free) weights[i] = full[i];
       }
-      lists.push({form: form, base: base, term: term, list: list, weights: weights, ninv: m.ninv[base], next: 0});
+      lists.push({form: form, base: base, term: term, list: list, weights: weights, full: full, ninv: m.ninv[base], next: 0});
     }
-    exactTerms.forEach(function (t) {
-      jobs.push(lookup(m, "w", fold(t)).then(function (e) { add("exact", m.boost.exact, t, e && e.exact.get(t)); }));
-    });
-    foldedTerms.forEach(function (t) {
-      jobs.push(lookup(m, "w", t).then(function (e) { add("folded", m.boost.folded, t, e && e.folded); }));
-    });
-    bigramTerms.forEach(function (t) {
-      jobs.push(lookup(m, "b", t).then(function (e) { add("bigram", m.boost.bigram, t, e); }));
-    });
-    var expansions = [];
-    var last = folded.length ? folded[folded.length - 1].text : "";
-    if (prefix && endsInWord(q) && last.length >= m.prefix.min) {
-      jobs.push(completions(m, last).then(function (cs) {
-        cs = cs.filter(function (c) { return foldedTerms.indexOf(c.key) < 0; });
-        cs.sort(function (a, b) { return b.df - a.df || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0); });
-        cs.slice(0, m.prefix.max).forEach(function (c) {
-          expansions.push(c.key);
-          add("prefix", m.boost.prefix, c.key, c.list);
+    /* Partial document numbers first, one after the other, as Search.java adds them. */
+    var numbers = partialNumbers(q).reduce(function (done, p) {
+      return done.then(function () {
+        return completions(m, p).then(function (cs) {
+          commonest(cs, typed, m.prefix.max).forEach(function (c) {
+            typed.push(c.key);
+            foldedTerms.push({text: c.key, free: true});
+            expansions.push(c.key);
+          });
         });
-      }));
-    }
-    return Promise.all(jobs).then(function () {
+      });
+    }, Promise.resolve());
+    return numbers.then(function () {
+      exactTerms.forEach(function (t) {
+        jobs.push(lookup(m, "w", fold(t.text)).then(function (e) {
+          add("exact", m.boost.exact, t.text, e && e.exact.get(t.text), t.free);
+        }));
+      });
+      foldedTerms.forEach(function (t) {
+        jobs.push(lookup(m, "w", t.text).then(function (e) { add("folded", m.boost.folded, t.text, e && e.folded, t.free); }));
+      });
+      bigramTerms.forEach(function (t) {
+        jobs.push(lookup(m, "b", t.text).then(function (e) { add("bigram", m.boost.bigram, t.text, e, t.free); }));
+      });
+      var last = folded.length ? folded[folded.length - 1].text : "";
+      if (prefix && endsInWord(q) && last.length >= m.prefix.min) {
+        jobs.push(completions(m, last).then(function (cs) {
+          commonest(cs, typed, m.prefix.max).forEach(function (c) {
+            expansions.push(c.key);
+            add("prefix", m.boost.prefix, c.key, c.list, true);
+          });
+        }));
+      }
+      return Promise.all(jobs);
+    }).then(function () {
       /* One order whatever order the chunks arrived in: as Lucene's clauses. */
       var rank = {exact: 0, folded: 1, prefix: 2, bigram: 3};
       lists.sort(function (a, b) { return rank[a.form] - rank[b.form] || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
-      return {lists: lists, exact: exactTerms, folded: foldedTerms, bigram: bigramTerms, expansions: expansions};
+      return {lists: lists, folded: typed, expansions: expansions};
     });
   }
 
+
   /* What a list adds to a document whose fields hold the tuple (frequency and norm per field). */
-  function contribution(l, t) {
-    var sum = 0;
+  function contribution(l, t, weights) {
+    var w = weights || l.weights, sum = 0;
     for (var i = 0; i < 3; i++) {
-      if (t[i] > 0 && l.weights[i] > 0) sum += bm25(l.weights[i], t[i], l.ninv[i][t[3 + i]]);
+      if (t[i] > 0 && w[i] > 0) sum += bm25(w[i], t[i], l.ninv[i][t[3 + i]]);
     }
     return sum;
   }
 
+  /* A list is sorted by what its postings add over the three fields: the next block's first
+   * posting bounds the rest with every field weighed, even where a term weighs in the title
+   * alone (a cited document's words), since what it adds there is never more. */
   function bound(l) {
-    return l.next < l.list.blocks.length ? contribution(l, l.list.blocks[l.next].tuple) : 0;
+    return l.next < l.list.blocks.length ? contribution(l, l.list.blocks[l.next].tuple, l.full) : 0;
   }
 
   function loadBlock(m, l) {

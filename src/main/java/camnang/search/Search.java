@@ -9,7 +9,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -91,13 +91,96 @@ public final class Search {
         return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
     }
 
-    private static Set<String> unique(String text, VietnameseAnalyzer.Form form) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String t : Analysis.terms(text, form)) {
+    /**
+     * The distinct terms of a query in one form, at most {@link #MAX_TERMS}, each with whether
+     * it is free: found before {@code cited}, where the document a citation names begins (see
+     * {@link #cited}); a term found only after it names the document, and is searched in the
+     * title field alone. A document number typed whole is matched whole: its parts
+     * ({@code 15}, {@code 2014}, {@code nd}, {@code cp} of {@code 15/2014/NĐ-CP}) would also find
+     * every other number and date that shares them, and lift sections citing
+     * {@code 160/1999/NĐ-CP} for it. Typed in part ({@code nđ 15/2014}), the parts are all there
+     * is, and they count.
+     */
+    private static Map<String, Boolean> unique(String text, VietnameseAnalyzer.Form form, int cited) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        int docnoEnd = -1;
+        for (Analysis.Token t : Analysis.tokens(text, form)) {
             if (out.size() == MAX_TERMS) {
                 break;
             }
-            out.add(t);
+            if (VietnameseTokenizer.DOCNO.equals(t.type())) {
+                docnoEnd = t.end();
+            } else if (t.start() < docnoEnd) {
+                continue;
+            }
+            out.merge(t.text(), cited < 0 || t.start() < cited, Boolean::logicalOr);
+        }
+        return out;
+    }
+
+    /** Words that may stand between an article's number and its document: "Điều 9 của Luật …". */
+    private static final String OF = "cua";
+
+    /**
+     * Where the document begins that the query cites an article of, or -1: a citation is
+     * "điều", an article number, then (past an optional "của") a form of document the site holds
+     * ({@code forms}: folded words, "nghi dinh") or a document number: "điều 9 luật hòa giải ở
+     * cơ sở", "dieu 5 nghi dinh 15/2014". The words after that name the document, which an
+     * article holds in its title (its citation, {@link LegalTitles}); searched in its heading
+     * and text as well, they would rank first the articles whose subject repeats the document's
+     * name ("Điều 3. Phạm vi hòa giải ở cơ sở"), whatever article was cited.
+     */
+    static int cited(String q, List<Analysis.Token> folded, List<String> forms) {
+        for (int i = 0; i + 2 < folded.size(); i++) {
+            Analysis.Token d = folded.get(i);
+            Analysis.Token n = folded.get(i + 1);
+            if (!d.text().equals("dieu") || !VietnameseTokenizer.WORD.equals(d.type())
+                    || !VietnameseTokenizer.WORD.equals(n.type()) || !n.text().matches("\\d{1,4}[a-z]?")
+                    || !spaces(q, n.end(), folded.get(i + 2).start())) {
+                continue; // "Điều 37.1.LQ.9" is a code of the legal code book, not "Điều 37" of a document
+            }
+            int j = i + 2;
+            if (folded.get(j).text().equals(OF) && j + 1 < folded.size()) {
+                j++;
+            }
+            Analysis.Token first = folded.get(j);
+            if (VietnameseTokenizer.DOCNO.equals(first.type())) {
+                return first.start();
+            }
+            for (String f : forms) {
+                String[] words = f.split(" ");
+                boolean match = j + words.length <= folded.size();
+                for (int k = 0; match && k < words.length; k++) {
+                    match = folded.get(j + k).text().equals(words[k]);
+                }
+                if (match) {
+                    return first.start();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether only white space (as the tokenizer sees it) lies between {@code from} and {@code to}. */
+    private static boolean spaces(String q, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = q.charAt(i);
+            if ("\t\n\u000B\f\r".indexOf(c) < 0 && Character.getType(c) != Character.SPACE_SEPARATOR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The forms of document the site holds, as folded words ("nghi dinh"): from the facet "form". */
+    static List<String> forms(IndexReader reader) throws IOException {
+        List<String> out = new ArrayList<>();
+        Terms terms = MultiTerms.getTerms(reader, SearchIndex.FORM);
+        if (terms != null) {
+            TermsEnum te = terms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+                out.add(t.utf8ToString().replace('-', ' '));
+            }
         }
         return out;
     }
@@ -110,22 +193,33 @@ public final class Search {
     static Query query(String text, IndexReader reader, boolean prefix) throws IOException {
         String q = normalize(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int cited = cited(q, Analysis.tokens(q, VietnameseAnalyzer.Form.FOLDED), forms(reader));
         // A word typed without diacritics asks for no particular spelling: its exact clause
         // would only favour the accidental plain spellings ("giai" of "giai đoạn" for "hoa giai").
-        Set<String> exact = new LinkedHashSet<>(unique(q, VietnameseAnalyzer.Form.EXACT));
-        exact.removeIf(t -> Syllables.fold(t).equals(t));
-        Set<String> folded = unique(q, VietnameseAnalyzer.Form.FOLDED);
-        Set<String> bigrams = unique(q, VietnameseAnalyzer.Form.BIGRAM);
-        List<String> expansions = prefix ? completions(q, folded, reader) : List.of();
+        Map<String, Boolean> exact = unique(q, VietnameseAnalyzer.Form.EXACT, cited);
+        exact.keySet().removeIf(t -> Syllables.fold(t).equals(t));
+        Map<String, Boolean> folded = unique(q, VietnameseAnalyzer.Form.FOLDED, cited);
+        Map<String, Boolean> bigrams = unique(q, VietnameseAnalyzer.Form.BIGRAM, cited);
+        for (String p : partialNumbers(q)) {
+            for (String t : expand(p, folded.keySet(), reader)) {
+                folded.putIfAbsent(t, true);
+            }
+        }
+        List<String> expansions = prefix ? completions(q, folded.keySet(), reader) : List.of();
         String[] fields = SearchIndex.SEARCHED;
         for (int i = 0; i < fields.length; i++) {
-            for (String t : exact) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_exact", t)),
-                        boost(i, VietnameseAnalyzer.Form.EXACT)), BooleanClause.Occur.SHOULD);
+            // A term that only names a cited document is searched in the title (i == 0) alone.
+            for (Map.Entry<String, Boolean> t : exact.entrySet()) {
+                if (i == 0 || t.getValue()) {
+                    b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_exact", t.getKey())),
+                            boost(i, VietnameseAnalyzer.Form.EXACT)), BooleanClause.Occur.SHOULD);
+                }
             }
-            for (String t : folded) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t)),
-                        boost(i, VietnameseAnalyzer.Form.FOLDED)), BooleanClause.Occur.SHOULD);
+            for (Map.Entry<String, Boolean> t : folded.entrySet()) {
+                if (i == 0 || t.getValue()) {
+                    b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t.getKey())),
+                            boost(i, VietnameseAnalyzer.Form.FOLDED)), BooleanClause.Occur.SHOULD);
+                }
             }
             for (String t : expansions) {
                 b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_folded", t)), prefixBoost(i)),
@@ -133,13 +227,16 @@ public final class Search {
             }
         }
         for (int i = 0; i < fields.length; i++) {
-            for (String t : bigrams) {
-                b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_bigram", t)),
-                        boost(i, VietnameseAnalyzer.Form.BIGRAM)), BooleanClause.Occur.SHOULD);
+            for (Map.Entry<String, Boolean> t : bigrams.entrySet()) {
+                if (i == 0 || t.getValue()) {
+                    b.add(new BoostQuery(new TermQuery(new Term(fields[i] + "_bigram", t.getKey())),
+                            boost(i, VietnameseAnalyzer.Form.BIGRAM)), BooleanClause.Occur.SHOULD);
+                }
             }
         }
         return b.build();
     }
+
 
     /** Up to {@link #PREFIX_MAX} folded words that start with the query's last word, commonest first. */
     private static List<String> completions(String q, Set<String> typed, IndexReader reader) throws IOException {
@@ -151,6 +248,34 @@ public final class Search {
         if (p.length() < PREFIX_MIN) {
             return List.of();
         }
+        return expand(p, typed, reader);
+    }
+
+    /**
+     * A document number typed without its symbol, as people shorten it ("nđ 15/2014", "nghị
+     * định 15/2014"): a number and a year. The tokenizer sees two numbers; the site's document
+     * numbers that start with it ({@code 15/2014/nd-cp}) are searched as if typed, so the
+     * document itself ranks before the sections where 15 and 2014 merely occur.
+     */
+    private static final java.util.regex.Pattern PARTIAL_NUMBER =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\d/])\\d{1,4}/\\d{4}(?![\\p{L}\\d/])");
+    /** At most this many partial numbers of a query are expanded. */
+    static final int PARTIAL_MAX = 4;
+
+    /** The partial document numbers of a query, each as the prefix of the numbers it stands for: {@code 15/2014/}. */
+    static List<String> partialNumbers(String q) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = PARTIAL_NUMBER.matcher(q);
+        while (m.find() && out.size() < PARTIAL_MAX) {
+            if (!out.contains(m.group() + "/")) {
+                out.add(m.group() + "/");
+            }
+        }
+        return out;
+    }
+
+    /** Up to {@link #PREFIX_MAX} folded words longer than {@code p} that start with it, commonest first, none of {@code typed}. */
+    private static List<String> expand(String p, Set<String> typed, IndexReader reader) throws IOException {
         Map<String, Integer> df = new HashMap<>();
         for (String f : SearchIndex.SEARCHED) {
             Terms terms = MultiTerms.getTerms(reader, f + "_folded");

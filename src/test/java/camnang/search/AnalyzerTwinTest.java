@@ -59,6 +59,18 @@ class AnalyzerTwinTest {
         assertEquals(0, mismatches, report.toString());
     }
 
+    /**
+     * Legal forms searched for (issue 4): a document number in each spelling and shortened, an
+     * article cited, the headings and citations the legal structure writes into section text
+     * and titles.
+     */
+    static final List<String> LEGAL = List.of("15/2014/NĐ-CP", "15/2014/ND-CP", "15/2014/nd-cp", "nđ 15/2014", "NĐ 15/2014",
+            "nghị định 15/2014", "Nghị định số 15/2014/NĐ-CP.", "01/2014/NQLT/CP-UBTƯMTTQVN", "27-NQ/TW", "315/QĐ-TTg",
+            "điều 9 luật hòa giải ở cơ sở", "dieu 9 luat hoa giai o co so", "Điều 9 của Luật Hòa giải ở cơ sở",
+            "Điều 9 Luật Hòa giải ở cơ sở", "Điều 5 Nghị định số 15/2014/NĐ-CP", "khoản 2 Điều 8", "điểm đ khoản 2 Điều 8",
+            "Điều 37.1.LQ.9. Quyền của hòa giải viên (Điều 9 Luật số 35/2013/QH13)", "Điều 16.1.NĐ.1.1a. Phạm vi",
+            "Luật Hòa giải ở cơ sở số 35/2013/QH13 (tóm tắt từng điều); 35/2013/QH13", "ngày 25/4/2014", "Điều 7a.");
+
     /** Case-file strings, sampled lines of the sample site and of the legal corpus, random strings. */
     static List<String> inputs() throws IOException {
         List<String> out = new ArrayList<>();
@@ -71,6 +83,7 @@ class AnalyzerTwinTest {
                 }
             }
         }
+        out.addAll(LEGAL);
         sample(Path.of("content"), 1, 1500, out);
         sample(Path.of("../shared/corpus/phap-dien"), 97, 1500, out);
         Random r = new Random(7);

@@ -66,6 +66,14 @@ class BrowserSearchTest {
             new Q("hòa giải", false, Map.of("section", "van-ban")),
             new Q("hoa giai", false, Map.of("type", "faq")),
             new Q("hòa giải viên", false, Map.of("audience", "nguoi-dan")),
+            // Legal documents: numbers typed in part, citations, and the filters form and status
+            // (by value or by label, as a person types it).
+            new Q("nđ 15/2014"), new Q("nghị định 15/2014"), new Q("điều 9 luật hòa giải ở cơ sở"),
+            new Q("dieu 9 luat hoa giai o co so"), new Q("Điều 9 của Luật Hòa giải ở cơ sở"), new Q("quyền của hòa giải viên"),
+            new Q("điều 5 nghị định 15/2014/nđ-cp"), new Q("điều 9"), Q.prefix("điều 9 luật hòa gi"), Q.prefix("nđ 15/20"),
+            new Q("nghị định", false, Map.of("status", "het-hieu-luc")),
+            new Q("hòa giải", false, Map.of("form", "Luật")),
+            new Q("hòa giải", false, Map.of("form", "nghi-dinh", "status", "Còn hiệu lực")),
             new Q(""), new Q("!!! ??? ..."), new Q("<img src=x onerror=alert(1)>"),
             new Q("hòa giải ".repeat(300)));
 
@@ -167,14 +175,21 @@ class BrowserSearchTest {
     record Hit(String url, float score, String href, String snippet) {
     }
 
-    private Path build(Path source, Path out) throws IOException {
+    static Path build(Path source, Path out) throws IOException {
         Camnang.Report r = Camnang.build(new Camnang.Options(source, out, null, SiteConfig.BrokenLinks.WARN, null, true, true));
         assertTrue(r.ok(), r.problems().toString());
         return out;
     }
 
-    /** Runs the queries through camnang.search in headless Chromium; one list of hits per query. */
     private List<List<Hit>> browser(String url, Path out, List<Q> queries) throws Exception {
+        return browser(url, out, queries, tmp);
+    }
+
+    /**
+     * Runs the queries through camnang.search in headless Chromium (a profile under
+     * {@code profiles}); one list of hits per query.
+     */
+    static List<List<Hit>> browser(String url, Path out, List<Q> queries, Path profiles) throws Exception {
         StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre>"
                 + "<script src=\"search/camnang.js\"></script><script>\nvar queries = [");
         for (int i = 0; i < queries.size(); i++) {
@@ -191,7 +206,7 @@ class BrowserSearchTest {
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
                 + "  document.getElementById('out').textContent = lines.join('\\n');\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
-        String dom = Chromium.dumpDom(url, tmp.resolve("profile-" + System.nanoTime()));
+        String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
@@ -211,7 +226,7 @@ class BrowserSearchTest {
     }
 
     /** The browser's top 10 against Lucene's: same URLs in the same order, scores to 4 significant digits. */
-    private static void compare(Path out, List<Q> queries, List<List<Hit>> browser) {
+    static void compare(Path out, List<Q> queries, List<List<Hit>> browser) {
         StringBuilder report = new StringBuilder();
         int nonEmpty = 0;
         for (int i = 0; i < queries.size(); i++) {

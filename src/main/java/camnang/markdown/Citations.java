@@ -62,8 +62,8 @@ final class Citations {
     private final Map<String, Page> coded = new HashMap<>();
     /** Names of held documents by their first two words, folded; longest first. */
     private final Map<String, List<String>> namesByHead = new HashMap<>();
-    /** The first words of those names, as written ("Luật"). */
-    private final java.util.Set<String> heads = new java.util.TreeSet<>();
+    /** The first letters of those names, lower-cased: a word starting otherwise opens none. */
+    private String heads = "";
 
     /** Held weakly through {@link #SITES}; compared by identity only. */
     private final Site site;
@@ -104,7 +104,10 @@ final class Citations {
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String n : names) {
             namesByHead.computeIfAbsent(head(n, 0), k -> new ArrayList<>()).add(n);
-            heads.add(n.substring(0, n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ')));
+            char first = Character.toLowerCase(n.charAt(0));
+            if (heads.indexOf(first) < 0) {
+                heads += first;
+            }
         }
     }
 
@@ -189,40 +192,46 @@ final class Citations {
                 found.add(new Mention(start, m.end(), null, null, null, m.group(), null, null));
             }
         }
-        for (String h : heads) {
-            String lower = Character.toLowerCase(h.charAt(0)) + h.substring(1);
-            for (String variant : lower.equals(h) ? List.of(h) : List.of(h, lower)) {
-                int i = 0;
-                while ((i = s.indexOf(variant, i)) >= 0) {
-                    int at = i;
-                    i += variant.length();
-                    if (!boundary(s, at - 1)) {
-                        continue;
-                    }
-                    for (String n : namesByHead.getOrDefault(head(s, at), List.of())) {
-                        if (s.regionMatches(true, at, n, 0, n.length()) && boundary(s, at + n.length())) {
-                            int end = at + n.length();
-                            String number = null;
-                            Matcher after = NUMBER_AFTER.matcher(s).region(end, s.length());
-                            if (after.lookingAt() && boundary(s, after.end())) {
-                                number = after.group(1);
-                                end = after.end();
-                            }
-                            found.add(new Mention(at, end, null, null, null, number, n, null));
-                            break;
+        if (!namesByHead.isEmpty()) {
+            // One pass over the words: a word that opens a held document's name ("Luật", "Bộ")
+            // is looked up with the word after it.
+            int n = s.length();
+            for (int at = 0; at < n; at++) {
+                char c = s.charAt(at);
+                if (heads.indexOf(Character.toLowerCase(c)) < 0 || !boundary(s, at - 1)) {
+                    continue;
+                }
+                List<String> names = namesByHead.get(head(s, at));
+                if (names == null) {
+                    continue;
+                }
+                for (String name : names) {
+                    if (s.regionMatches(true, at, name, 0, name.length()) && boundary(s, at + name.length())) {
+                        int end = at + name.length();
+                        String number = null;
+                        Matcher after = NUMBER_AFTER.matcher(s).region(end, n);
+                        if (after.lookingAt() && boundary(s, after.end())) {
+                            number = after.group(1);
+                            end = after.end();
                         }
+                        found.add(new Mention(at, end, null, null, null, number, name, null));
+                        at = end - 1;
+                        break;
                     }
                 }
             }
         }
-        if (!coded.isEmpty() && s.contains("Điều")) {
+        if (!coded.isEmpty()) {
             Matcher c = CODED.matcher(s);
-            while (c.find()) {
+            for (int at = s.indexOf("Điều "); at >= 0; at = s.indexOf("Điều ", at + 5)) {
+                if (at + 5 >= s.length() || !Character.isDigit(s.charAt(at + 5)) || !c.region(at, s.length()).lookingAt()) {
+                    continue;
+                }
                 String id = LegalStructure.articleId(c.group(1));
                 Page p = coded.get(id);
                 if (p != null && boundary(s, c.end()) && !(c.end() < s.length() && s.charAt(c.end()) == '.' && c.end() + 1 < s.length()
                         && Character.isDigit(s.charAt(c.end() + 1)))) {
-                    found.add(new Mention(c.start(), c.end(), null, null, null, null, null, null, p, id));
+                    found.add(new Mention(at, c.end(), null, null, null, null, null, null, p, id));
                 }
             }
         }
@@ -277,7 +286,7 @@ final class Citations {
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n instanceof Text t) {
-                if (mayCite(t.getChars(), self)) {
+                if (mayCite(text(t, ctx), self)) {
                     texts.add(t);
                 }
                 continue;
@@ -295,19 +304,28 @@ final class Citations {
         }
     }
 
+    /**
+     * A text node's text, cut from the page's source: flexmark's {@code toString} of a based
+     * sequence copies it a character at a time, which cost more than the search for citations.
+     */
+    private static String text(Text t, PageContext ctx) {
+        BasedSequence c = t.getChars();
+        int start = c.getStartOffset();
+        int end = c.getEndOffset();
+        if (c.getBaseSequence().length() == ctx.body.length() && end - start == c.length() && end <= ctx.body.length()) {
+            return ctx.body.substring(start, end);
+        }
+        return c.toString();
+    }
+
     /** Whether a text can hold a reference at all: a slash of a number, a held name, an article code, "này". */
-    private boolean mayCite(BasedSequence chars, boolean self) {
-        if (chars.indexOf('/') >= 0) {
+    private boolean mayCite(String s, boolean self) {
+        if (s.indexOf('/') >= 0 || self && s.contains("này") || !coded.isEmpty() && s.contains("Điều")) {
             return true;
         }
-        String s = null;
-        if (!heads.isEmpty() || !coded.isEmpty() || self) {
-            s = chars.toString();
-            if (self && s.contains("này") || !coded.isEmpty() && s.contains("Điều")) {
-                return true;
-            }
-            for (String h : heads) {
-                if (s.contains(h) || s.contains(Character.toLowerCase(h.charAt(0)) + h.substring(1))) {
+        if (!heads.isEmpty()) {
+            for (int i = 0; i < s.length(); i++) {
+                if (heads.indexOf(Character.toLowerCase(s.charAt(i))) >= 0 && boundary(s, i - 1)) {
                     return true;
                 }
             }
@@ -317,7 +335,7 @@ final class Citations {
 
     private void link(Text node, PageContext ctx) {
         BasedSequence chars = node.getChars();
-        String s = chars.toString();
+        String s = text(node, ctx);
         List<Mention> mentions = find(s, ctx.page.meta().legal() != null);
         if (mentions.isEmpty()) {
             return;

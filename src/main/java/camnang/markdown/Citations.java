@@ -64,6 +64,8 @@ final class Citations {
     private final Map<String, List<String>> namesByHead = new HashMap<>();
     /** The first letters of those names, lower-cased: a word starting otherwise opens none. */
     private String heads = "";
+    /** The first words of those names, lower-cased ("luật", "bộ"). */
+    private final List<String> headWords = new ArrayList<>();
 
     /** Held weakly through {@link #SITES}; compared by identity only. */
     private final Site site;
@@ -104,6 +106,10 @@ final class Citations {
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String n : names) {
             namesByHead.computeIfAbsent(head(n, 0), k -> new ArrayList<>()).add(n);
+            String word = (n.indexOf(' ') < 0 ? n : n.substring(0, n.indexOf(' '))).toLowerCase(java.util.Locale.ROOT);
+            if (!headWords.contains(word)) {
+                headWords.add(word);
+            }
             char first = Character.toLowerCase(n.charAt(0));
             if (heads.indexOf(first) < 0) {
                 heads += first;
@@ -150,10 +156,20 @@ final class Citations {
     private static String head(String s, int from) {
         int a = s.indexOf(' ', from);
         if (a < 0) {
-            return Slug.fold(s.substring(from));
+            return s.substring(from).toLowerCase(java.util.Locale.ROOT);
         }
         int b = s.indexOf(' ', a + 1);
-        return Slug.fold(s.substring(from, b < 0 ? s.length() : b));
+        return s.substring(from, b < 0 ? s.length() : b).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether a held name's first word starts at {@code at}: most words that share its first letter do not. */
+    private boolean headWordAt(String s, int at) {
+        for (String w : headWords) {
+            if (s.regionMatches(true, at, w, 0, w.length()) && boundary(s, at + w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean boundary(String s, int i) {
@@ -201,7 +217,7 @@ final class Citations {
                 if (heads.indexOf(Character.toLowerCase(c)) < 0 || !boundary(s, at - 1)) {
                     continue;
                 }
-                List<String> names = namesByHead.get(head(s, at));
+                List<String> names = headWordAt(s, at) ? namesByHead.get(head(s, at)) : null;
                 if (names == null) {
                     continue;
                 }
@@ -325,7 +341,7 @@ final class Citations {
         }
         if (!heads.isEmpty()) {
             for (int i = 0; i < s.length(); i++) {
-                if (heads.indexOf(Character.toLowerCase(s.charAt(i))) >= 0 && boundary(s, i - 1)) {
+                if (heads.indexOf(Character.toLowerCase(s.charAt(i))) >= 0 && boundary(s, i - 1) && headWordAt(s, i)) {
                     return true;
                 }
             }

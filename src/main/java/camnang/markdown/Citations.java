@@ -64,6 +64,7 @@ final class Citations {
     private final Map<String, List<String>> namesByHead = new HashMap<>();
     /** The first letters of those names, lower-cased: a word starting otherwise opens none. */
     private String heads = "";
+    private final boolean[] headAscii = new boolean[128];
     /** The first words of those names, lower-cased ("luật", "bộ"). */
     private final List<String> headWords = new ArrayList<>();
 
@@ -113,6 +114,13 @@ final class Citations {
             char first = Character.toLowerCase(n.charAt(0));
             if (heads.indexOf(first) < 0) {
                 heads += first;
+            }
+            char upper = Character.toUpperCase(first);
+            if (first < 128) {
+                headAscii[first] = true;
+            }
+            if (upper < 128) {
+                headAscii[upper] = true;
             }
         }
     }
@@ -214,7 +222,7 @@ final class Citations {
             int n = s.length();
             for (int at = 0; at < n; at++) {
                 char c = s.charAt(at);
-                if (heads.indexOf(Character.toLowerCase(c)) < 0 || !boundary(s, at - 1)) {
+                if (!headLetter(c) || !boundary(s, at - 1)) {
                     continue;
                 }
                 List<String> names = headWordAt(s, at) ? namesByHead.get(head(s, at)) : null;
@@ -339,14 +347,13 @@ final class Citations {
         if (s.indexOf('/') >= 0 || self && s.contains("này") || !coded.isEmpty() && s.contains("Điều")) {
             return true;
         }
-        if (!heads.isEmpty()) {
-            for (int i = 0; i < s.length(); i++) {
-                if (heads.indexOf(Character.toLowerCase(s.charAt(i))) >= 0 && boundary(s, i - 1) && headWordAt(s, i)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        // Held names: find() looks for them in the same single pass it would make here.
+        return !heads.isEmpty();
+    }
+
+    /** Whether a name of a held document may start with this letter. */
+    private boolean headLetter(char c) {
+        return c < 128 ? headAscii[c] : heads.indexOf(Character.toLowerCase(c)) >= 0;
     }
 
     private void link(Text node, PageContext ctx) {

@@ -101,6 +101,7 @@ public final class Camnang {
             Output writer = out;
             FragmentCache cache = out == null || !o.cache() ? null : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
             SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
+            Markdown.prepare(site);
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
                 RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache);
                 if (index != null) {

@@ -341,6 +341,14 @@ public final class Markdown {
      * missing anchor is dropped (a link to another page) or the link is marked (within the
      * page), so the output never holds a link that leads nowhere.
      */
+    /**
+     * Reads the site's legal documents into the registry citations are linked through, before
+     * pages are rendered in parallel (rendering would otherwise wait for it page by page).
+     */
+    public static void prepare(Site site) {
+        Citations.of(site);
+    }
+
     /** Lists, once per document, the documents pages cite that the site does not hold. */
     public static void reportCitations(List<RenderedPage> pages, Problems problems) {
         Citations.report(pages, problems);

@@ -188,6 +188,17 @@ final class LegalStructure {
         Map<String, Integer> headingLevel = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String l = lines[i];
+            int f = 0;
+            while (f < l.length() && (l.charAt(f) == ' ' || l.charAt(f) == '\t')) {
+                f++;
+            }
+            // Only lines opening with a unit's letter, a heading, bold or a fence can matter: the
+            // rest (almost every line) is passed without a copy.
+            char c0 = f < l.length() ? l.charAt(f) : ' ';
+            if (c0 != 'Đ' && c0 != 'C' && c0 != 'M' && c0 != 'P' && c0 != '#' && c0 != '*' && c0 != '_'
+                    && c0 != '`' && c0 != '~') {
+                continue;
+            }
             String s = l.strip();
             if (s.startsWith("```") || s.startsWith("~~~")) {
                 fence = !fence;
@@ -288,8 +299,16 @@ final class LegalStructure {
         if (j < 0 || !lines[j].startsWith("#")) {
             return false;
         }
-        String t = lines[j].replaceFirst("^#{1,6}", "").strip();
-        return !t.isEmpty() && t.chars().noneMatch(Character::isLetter);
+        String h = lines[j];
+        boolean text = false;
+        for (int k = 0; k < h.length(); k++) {
+            char c = h.charAt(k);
+            if (Character.isLetter(c)) {
+                return false;
+            }
+            text |= c != '#' && !Character.isWhitespace(c);
+        }
+        return text;
     }
 
     private static boolean contains(String[] kinds, String kind) {

@@ -105,6 +105,12 @@ public record LegalDoc(
     public static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
             "(?<![\\p{L}\\d/])\\d{1,4}[a-z]?(?:/(?:\\d{4}/)?|-)\\p{Lu}[\\p{L}\\d]*(?:[-/][\\p{L}\\d]+)*");
 
+    /** Whether a table's label names a field of this record ({@code Số hiệu}, {@code **Nơi ban hành**}). */
+    public static boolean isField(String label) {
+        String l = label.replace("*", "").strip();
+        return !l.isEmpty() && l.length() <= 40 && LegalFields.field(l) != null;
+    }
+
     /** The number as the registry compares it: folded, without spaces ({@code 15/2014/nd-cp}). */
     public static String key(String number) {
         String f = camnang.Slug.fold(number);

@@ -191,10 +191,9 @@ public final class Markdown {
         }
         camnang.content.LegalDoc legal = page.meta().legal();
         if (legal != null && legal.tableFrom() > 0) {
-            // The metadata table is shown as the page's metadata box instead.
             for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof com.vladsch.flexmark.ext.tables.TableBlock && ctx.line(n.getStartOffset()) == legal.tableFrom()) {
-                    n.unlink();
+                    dropMetadataRows(n);
                     break;
                 }
             }
@@ -233,6 +232,33 @@ public final class Markdown {
         }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
                 withText ? sections(doc) : List.of(), raw[0], List.copyOf(ctx.unknown));
+    }
+
+    /**
+     * The rows of a metadata table that the page's metadata box shows are left out; rows it
+     * does not show (a "Lĩnh vực", a "Số văn bản gốc" with links) stay, so nothing is lost. A
+     * table left with no row goes.
+     */
+    private static void dropMetadataRows(Node table) {
+        TextCollectingVisitor collector = new TextCollectingVisitor();
+        List<Node> rows = new ArrayList<>();
+        visit(table, n -> {
+            if (n instanceof com.vladsch.flexmark.ext.tables.TableRow && n.getParent() instanceof com.vladsch.flexmark.ext.tables.TableBody) {
+                rows.add(n);
+            }
+        });
+        int kept = 0;
+        for (Node row : rows) {
+            Node first = row.getFirstChild();
+            if (first != null && camnang.content.LegalDoc.isField(collector.collectAndGetText(first))) {
+                row.unlink();
+            } else {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            table.unlink();
+        }
     }
 
     private static void checkAlt(String alt, Node img, PageContext ctx) {

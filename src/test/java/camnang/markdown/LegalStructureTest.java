@@ -203,4 +203,30 @@ class LegalStructureTest {
         assertEquals("35/2013/QH13", p.page().meta().legal().number());
         assertTrue(!p.html().contains("<strong>Số hiệu</strong>"), "the metadata table is left out of the body");
     }
+
+    @Test
+    void rowsOfTheMetadataTableThatTheBoxDoesNotShowStay() {
+        RenderedPage p = render(Map.of("a.md", """
+                ---
+                title: Thông tư
+                ---
+                | Thuộc tính | Nội dung |
+                |---|---|
+                | **Số hiệu** | 70/2026/TT-BCA |
+                | **Lĩnh vực** | Xuất nhập cảnh |
+                | **Ngày ban hành** | 25/05/2026 |
+                """)).get("a.md");
+        assertEquals("70/2026/TT-BCA", p.page().meta().legal().number());
+        assertEquals(List.of("<tr><td><strong>Lĩnh vực</strong></td><td>Xuất nhập cảnh</td></tr>"),
+                matches(p.html().replace("\n", ""), "<tr><td>.*?</tr>"));
+        RenderedPage q = render(Map.of("b.md", """
+                ---
+                title: Thông tư
+                ---
+                | **Số hiệu** | 71/2026/TT-BCA |
+                |---|---|
+                | **Ngày ban hành** | 25/05/2026 |
+                """)).get("b.md");
+        assertEquals(List.of(), matches(q.html(), "<table"));
+    }
 }

@@ -102,7 +102,7 @@ class SearchPageTest {
                     <input id="tk_q" type="search" name="q" autocomplete="off" spellcheck="false">
                     <button type="submit">Tìm</button>
                   </div>
-                  <div id="tk_bo_loc" class="bo-loc" hidden></div>
+                  <div id="tk_bo_loc" class="bo-loc" role="group" aria-label="Lọc kết quả" hidden></div>
                 </form>""", between(html, "<form class=\"tim-lon\"", "</form>"));
         // Nested sections carry their parents' titles; titles are escaped as everywhere else.
         assertEquals("""

@@ -41,9 +41,20 @@ public final class Camnang {
      * @param search      whether to write the Lucene index of the site's sections
      */
     public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
-                          boolean cache, boolean search) {
+                          boolean cache, boolean search, String portal, boolean allPortals) {
         public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
             this(source, out, baseUrl, brokenLinks, templates, true, true);
+        }
+
+        public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
+                       boolean cache, boolean search) {
+            this(source, out, baseUrl, brokenLinks, templates, cache, search, null, false);
+        }
+
+        /** The same options for one portal of an {@code --all-portals} run, written to {@code out}. */
+        public Options forPortal(String id, Path portalOut) {
+            // Each portal has its own address (its base_url in site.yaml), not one for all.
+            return new Options(source, portalOut, null, brokenLinks, templates, cache, search, id, true);
         }
     }
 
@@ -53,6 +64,49 @@ public final class Camnang {
         public long count(Problem.Severity s) {
             return problems.stream().filter(p -> p.severity() == s).count();
         }
+    }
+
+    /**
+     * One build per portal of site.yaml, each into {@code out/<id>/} with its own search index,
+     * sitemap and feed, links between them relative unless a portal has a base URL; then
+     * {@code out/index.html} lists them. In one JVM, so templates are compiled once and the
+     * later builds run warm.
+     */
+    public static List<Report> buildAllPortals(Options o) {
+        Problems problems = new Problems(display(o.source()));
+        SiteConfig config = camnang.content.Content.settings(o.source(), problems);
+        if (config.portals().isEmpty() && !problems.hasErrors()) {
+            problems.error("site.yaml", 0, "site.yaml chưa khai báo cổng thông tin nào",
+                    "Thêm mục portals, ví dụ:\n    portals:\n      - id: sa-dec\n        name: Thành phố Sa Đéc\n        city: true");
+        }
+        if (problems.hasErrors()) {
+            return List.of(new Report(false, problems.sorted(), 0, 0, 0, new LinkedHashMap<>(), List.of(), o.out()));
+        }
+        List<Report> reports = new ArrayList<>();
+        for (SiteConfig.Portal p : config.portals()) {
+            reports.add(build(o.forPortal(p.id(), o.out().resolve(p.id()))));
+        }
+        if (reports.stream().allMatch(Report::ok)) {
+            StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                    + escape(config.title()) + " · các cổng thông tin</title>\n</head>\n<body>\n<h1>" + escape(config.title())
+                    + "</h1>\n<p>Mỗi thư mục là trang của một cổng thông tin, tải lên cổng đó.</p>\n<ul>\n");
+            for (SiteConfig.Portal p : config.portals()) {
+                html.append("<li><a href=\"").append(p.id()).append("/index.html\">").append(escape(p.name()))
+                        .append("</a> (thư mục ").append(p.id()).append(")</li>\n");
+            }
+            html.append("</ul>\n</body>\n</html>\n");
+            try {
+                java.nio.file.Files.writeString(o.out().resolve("index.html"), html, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return reports;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     public static Report build(Options o) {
@@ -70,8 +124,9 @@ public final class Camnang {
                 return new Report(false, problems.sorted(), 0, 0, 0, millis, notes, o.out());
             }
         }
-        Site site = Content.load(o.source(), o.brokenLinks(), problems);
-        String baseUrl = o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
+        Site site = Content.load(o.source(), o.brokenLinks(), problems, o.portal());
+        String baseUrl = o.baseUrl() != null ? o.baseUrl()
+                : site.portal() != null && site.portal().baseUrl() != null ? site.portal().baseUrl() : site.config().baseUrl();
         SiteConfig.BrokenLinks mode = o.brokenLinks() != null ? o.brokenLinks() : site.config().brokenLinks();
         t = lap(millis, "nạp nội dung", t);
 
@@ -92,7 +147,7 @@ public final class Camnang {
             Views views = new Views(site, assets.outputs(), baseUrl, v -> {
                 byte[] html = templates == null ? null : templates.render("sidebar.jte", v, problems);
                 return html == null ? "" : new String(html, java.nio.charset.StandardCharsets.UTF_8);
-            });
+            }, o.allPortals());
             if (o.out() != null && templates != null && !problems.hasErrors()) {
                 out = Output.open(o.out());
             }

@@ -68,7 +68,9 @@ class SampleSiteTest {
     void pageCounts() {
         long pages;
         try (Stream<Path> walk = Files.walk(Path.of("content"))) {
-            pages = walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("_index.md")).count();
+            // The city's site: without the page of Phường 1 alone and An Hòa's own version of a page.
+            pages = walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("_index.md")
+                    && !p.startsWith(Path.of("content/phuong-1")) && !p.getFileName().toString().endsWith(".an-hoa.md")).count();
         } catch (IOException e) {
             throw new RuntimeException(e);
         }

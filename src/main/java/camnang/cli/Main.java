@@ -136,8 +136,20 @@ public final class Main implements Callable<Integer> {
                 description = "Ghi chỉ mục tìm kiếm (mặc định: có); --no-search bỏ qua để build nhanh hơn khi chỉ xem trước.")
         boolean search;
 
+        @Option(names = "--portal", paramLabel = "MÃ",
+                description = "Build trang của một cổng thông tin khai báo trong site.yaml (mặc định: cổng của thành phố).")
+        String portal;
+
+        @Option(names = "--all-portals",
+                description = "Build trang của mọi cổng thông tin, mỗi cổng một thư mục <đầu ra>/<mã cổng>/.")
+        boolean allPortals;
+
         @Override
         public Integer call() {
+            if (portal != null && allPortals) {
+                err.println("Lỗi cách dùng: chỉ dùng một trong hai tùy chọn --portal và --all-portals.");
+                return USAGE;
+            }
             String base = baseUrl;
             if (base != null) {
                 if (!base.matches("(?i)^https?://[^/\\s]+.*")) {
@@ -147,7 +159,19 @@ public final class Main implements Callable<Integer> {
                 }
                 base = base.endsWith("/") ? base : base + "/";
             }
-            Camnang.Report r = Camnang.build(new Camnang.Options(source, output, base, mode(), templates, !noCache, search));
+            Camnang.Options options = new Camnang.Options(source, output, base, mode(), templates, !noCache, search, portal, false);
+            if (allPortals) {
+                int exit = 0;
+                List<Camnang.Report> reports = Camnang.buildAllPortals(options);
+                for (Camnang.Report r : reports) {
+                    exit = Math.max(exit, report(r, verbose, out, err, true));
+                }
+                if (exit == 0) {
+                    out.println("Đã build " + reports.size() + " cổng thông tin; danh sách ở " + output.resolve("index.html") + ".");
+                }
+                return exit;
+            }
+            Camnang.Report r = Camnang.build(options);
             return report(r, verbose, out, err, true);
         }
     }

@@ -34,12 +34,26 @@ public final class Content {
     private Content() {
     }
 
+    /** The settings of site.yaml alone (for the list of portals before their builds). */
+    public static SiteConfig settings(Path source, Problems problems) {
+        return SiteSettings.read(source, problems);
+    }
+
     public static Site load(Path source, Problems problems) {
         return load(source, null, problems);
     }
 
     /** @param brokenLinks overrides the site setting when not null */
     public static Site load(Path source, SiteConfig.BrokenLinks brokenLinks, Problems problems) {
+        return load(source, brokenLinks, problems, null);
+    }
+
+    /**
+     * The site as one portal publishes it.
+     *
+     * @param portal the portal's id; null for the city's portal (or, without portals in site.yaml, the whole content)
+     */
+    public static Site load(Path source, SiteConfig.BrokenLinks brokenLinks, Problems problems, String portal) {
         if (!Files.isDirectory(source)) {
             problems.error("", 0, "không tìm thấy thư mục nội dung",
                     "Chạy lệnh trong thư mục dự án, hoặc chỉ rõ thư mục bằng --source.");
@@ -71,6 +85,8 @@ public final class Content {
                 .filter(Objects::nonNull)
                 .collect(Collectors.toList());
         migrations.report(problems);
+        Map<String, Page> variantOf = new HashMap<>();
+        read = forPortal(read, config, portal, problems, variantOf);
 
         Map<String, String> drafts = new TreeMap<>();
         List<Page> pages = new ArrayList<>();
@@ -137,6 +153,8 @@ public final class Content {
         all.sort(Comparator.comparing(Page::output).thenComparing(Page::source));
         checkOutputs(all, files, problems);
         Site site = new Site(config, root, all, files, drafts);
+        variantOf.forEach(site::aliasSource);
+        site.portal(portal != null ? config.portal(portal).orElse(null) : config.city());
         for (SiteConfig.MenuItem item : config.menu()) {
             if (!camnang.Urls.isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
                 String message = "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link() + "\", không có trong nội dung";
@@ -186,7 +204,7 @@ public final class Content {
 
     private static Page synthetic(Kind kind, String dir, String title) {
         Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of(),
-                null, false);
+                null, false, List.of(), 0);
         String src = dir.isEmpty() ? "_index.md" : dir + "/_index.md";
         return new Page(kind, src, outputDir(dir) + "index.html", meta, Body.of(""), 1, dir, true);
     }
@@ -194,7 +212,7 @@ public final class Content {
     private static Page withTitle(Page p, String title) {
         Meta m = p.meta();
         Meta meta = new Meta(title, m.description(), m.date(), m.updated(), m.weight(), m.tags(), m.audience(), m.type(),
-                m.draft(), m.slug(), m.aliases(), m.params(), m.legal(), m.khoanDiem());
+                m.draft(), m.slug(), m.aliases(), m.params(), m.legal(), m.khoanDiem(), m.portals(), m.portalsLine());
         return new Page(p.kind(), p.source(), p.output(), meta, p.body(), p.bodyLine(), p.section(), p.synthetic());
     }
 
@@ -247,6 +265,115 @@ public final class Content {
                         "Hai tệp cho cùng một trang; đổi tên một tệp, hoặc đặt \"slug\" khác trong phần đầu trang.");
             }
         }
+    }
+
+    /**
+     * The pages one portal publishes. A page or a folder limited by {@code portals: [...]} (in
+     * its front matter or its folder's {@code _index.md}) goes only to those portals; a
+     * portal's own version of a page, {@code x.phuong-1.md} beside {@code x.md}, replaces it
+     * on that portal only, or is a page of that portal alone when there is no {@code x.md}.
+     *
+     * @param variantOf receives, for each variant kept, the source it stands for
+     */
+    private static List<Page> forPortal(List<Page> read, SiteConfig config, String requested, Problems problems,
+                                        Map<String, Page> variantOf) {
+        Set<String> ids = new TreeSet<>();
+        config.portals().forEach(p -> ids.add(p.id()));
+        String portal = requested != null ? requested : config.city() == null ? null : config.city().id();
+        if (requested != null && !ids.contains(requested)) {
+            problems.error(SiteSettings.FILE, 0, "không có cổng thông tin \"" + requested + "\" trong site.yaml",
+                    ids.isEmpty() ? "Khai báo các cổng trong mục portals của site.yaml." : "Các cổng đã khai báo: " + String.join(", ", ids) + ".");
+        }
+        Map<String, List<String>> limits = new HashMap<>();
+        for (Page p : read) {
+            for (String id : p.meta().portals()) {
+                if (!ids.contains(id)) {
+                    problems.error(p.source(), p.meta().portalsLine(), "không có cổng thông tin \"" + id + "\" trong site.yaml",
+                            ids.isEmpty() ? "Khai báo các cổng trong mục portals của site.yaml, hoặc bỏ khóa portals."
+                                    : "Các cổng đã khai báo: " + String.join(", ", ids) + "." + closestPortal(id, ids));
+                }
+            }
+            if (p.kind() != Kind.PAGE && !p.meta().portals().isEmpty()) {
+                limits.put(p.section(), p.meta().portals());
+            }
+        }
+        List<Page> out = new ArrayList<>();
+        Map<String, Page> variants = new HashMap<>();
+        for (Page p : read) {
+            String variant = variantPortal(p.source(), ids);
+            if (variant != null) {
+                if (variant.equals(portal)) {
+                    variants.put(baseSource(p.source(), variant), p);
+                }
+                continue;
+            }
+            out.add(p);
+        }
+        List<Page> kept = new ArrayList<>();
+        Set<String> replaced = new java.util.HashSet<>();
+        for (Page p : out) {
+            Page v = variants.get(p.source());
+            if (v != null) {
+                replaced.add(p.source());
+                p = asVariant(v, p.output());
+                variantOf.put(baseSource(v.source(), portal), p);
+            }
+            kept.add(p);
+        }
+        variants.forEach((base, v) -> {
+            if (!replaced.contains(base)) {
+                String dir = Site.parentDir(base);
+                String name = base.substring(base.lastIndexOf('/') + 1);
+                Page alone = asVariant(v, outputDir(dir) + (v.meta().slug() != null && !Slug.of(v.meta().slug()).isEmpty()
+                        ? Slug.of(v.meta().slug()) : segment(stem(name))) + ".html");
+                kept.add(alone);
+                variantOf.put(base, alone);
+            }
+        });
+        if (portal == null) {
+            return kept.stream().filter(p -> p.meta().portals().isEmpty()).collect(Collectors.toList());
+        }
+        return kept.stream().filter(p -> allowed(p, portal, limits)).collect(Collectors.toList());
+    }
+
+    private static String closestPortal(String id, Set<String> ids) {
+        return ids.stream().min(Comparator.comparingInt(i -> camnang.EditDistance.of(id, i)))
+                .filter(i -> camnang.EditDistance.of(id, i) <= 3).map(i -> " Có phải ý bạn là \"" + i + "\"?").orElse("");
+    }
+
+    private static boolean allowed(Page p, String portal, Map<String, List<String>> limits) {
+        if (!p.meta().portals().isEmpty()) {
+            return p.meta().portals().contains(portal);
+        }
+        for (String d = p.kind() == Kind.PAGE ? p.section() : Site.parentDir(p.section()); ; d = Site.parentDir(d)) {
+            List<String> l = limits.get(d);
+            if (l != null) {
+                return l.contains(portal);
+            }
+            if (d.isEmpty()) {
+                return true;
+            }
+        }
+    }
+
+    /** The portal a file name is a version for ({@code cach-yeu-cau.phuong-1.md} → {@code phuong-1}), or null. */
+    private static String variantPortal(String source, Set<String> ids) {
+        String stem = stem(source);
+        int dot = stem.lastIndexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        String id = stem.substring(dot + 1);
+        return ids.contains(id) ? id : null;
+    }
+
+    private static String baseSource(String source, String portal) {
+        int dot = source.lastIndexOf('.');
+        return source.substring(0, dot - portal.length() - 1) + source.substring(dot);
+    }
+
+    private static Page asVariant(Page v, String output) {
+        return new Page(v.kind(), v.source(), output, v.meta(), v.body(), v.bodyLine(), v.section(), v.synthetic());
     }
 
     private static String stem(String path) {

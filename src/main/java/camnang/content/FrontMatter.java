@@ -30,7 +30,7 @@ final class FrontMatter {
     /** Keys camnang reads. */
     static final Set<String> KNOWN = Set.of(
             "title", "description", "date", "updated", "weight", "tags", "audience", "type", "draft",
-            "slug", "aliases", "khoan_diem");
+            "slug", "aliases", "khoan_diem", "portals");
 
     /** Keys other generators write that mean one of ours. */
     static final Map<String, String> MIGRATED = Map.of(
@@ -170,7 +170,8 @@ final class FrontMatter {
                 b.typeLawLine, rel, problems);
         Meta meta = new Meta(title == null ? "" : title, b.description, b.date, b.updated, b.weight,
                 List.copyOf(b.tags), List.copyOf(b.audience), b.type, b.draft, b.slug,
-                List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params), legal, b.khoanDiem);
+                List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params), legal, b.khoanDiem,
+                List.copyOf(b.portals), b.portalsLine);
         return new Result(meta, bodyOut, bodyLine, bodyStart, blankFrom, blankTo);
     }
 
@@ -230,6 +231,8 @@ final class FrontMatter {
         String typeText;
         int typeLawLine;
         boolean khoanDiem;
+        final List<String> portals = new ArrayList<>();
+        int portalsLine;
 
         Builder(String rel, Problems problems, int firstLine) {
             this.rel = rel;
@@ -318,6 +321,10 @@ final class FrontMatter {
                 case "slug" -> slug = text(key, value, line);
                 case "aliases" -> aliases.addAll(list(key, value, line));
                 case "khoan_diem" -> khoanDiem = bool(key, value, line);
+                case "portals" -> {
+                    portals.addAll(list(key, value, line));
+                    portalsLine = line;
+                }
                 default -> throw new IllegalStateException(target);
             }
         }

@@ -11,6 +11,8 @@ import java.util.Map;
  *               in the order written
  * @param aliases old URLs of the page ({@code permalink}, {@code aliases}) that links may use
  * @param legal   the legal document the page holds, or null
+ * @param portals the portals the page is limited to ({@code portals: [phuong-1]}); empty for every portal
+ * @param portalsLine the line of that key, for errors
  * @param khoanDiem whether the page asks for anchors on its khoản and điểm ({@code khoan_diem: true})
  */
 public record Meta(
@@ -27,7 +29,9 @@ public record Meta(
         List<String> aliases,
         Map<String, Object> params,
         LegalDoc legal,
-        boolean khoanDiem) {
+        boolean khoanDiem,
+        List<String> portals,
+        int portalsLine) {
 
     /** The date a reader cares about: the last update, else the publication date. */
     public LocalDateTime lastChange() {

@@ -76,6 +76,22 @@ public final class Site {
         this.tags = buildTags(this.pages);
     }
 
+    private SiteConfig.Portal portal;
+
+    /** The portal this site is built for, or null when site.yaml declares none. */
+    public SiteConfig.Portal portal() {
+        return portal;
+    }
+
+    void portal(SiteConfig.Portal p) {
+        this.portal = p;
+    }
+
+    /** A portal's variant of a page ({@code x.phuong-1.md}) answers links to the page it replaces ({@code x.md}). */
+    void aliasSource(String source, Page page) {
+        bySource.putIfAbsent(source, page);
+    }
+
     private void indexSections(Section s) {
         byDir.put(s.dir(), s);
         for (Section c : s.children()) {

@@ -14,7 +14,34 @@ public record SiteConfig(
         List<MenuItem> menu,
         BrokenLinks brokenLinks,
         boolean rawHtml,
-        String footer) {
+        String footer,
+        List<Portal> portals) {
+
+    public SiteConfig(String title, String description, String language, String baseUrl, List<MenuItem> menu,
+                      BrokenLinks brokenLinks, boolean rawHtml, String footer) {
+        this(title, description, language, baseUrl, menu, brokenLinks, rawHtml, footer, List.of());
+    }
+
+    /**
+     * A portal the content is published on: the city's or a ward's (xã, phường).
+     *
+     * @param id      short name, also its output folder under {@code --all-portals} ({@code phuong-1})
+     * @param baseUrl where the portal publishes this site, or null
+     * @param city    whether it is the city's portal, which lists the wards and which the wards link back to
+     * @param line    its line in site.yaml
+     */
+    public record Portal(String id, String name, String baseUrl, String description, String address, String phone,
+                         String email, boolean city, int line) {
+    }
+
+    /** The city's portal: the one marked {@code city: true}, else the first; null without portals. */
+    public Portal city() {
+        return portals.stream().filter(Portal::city).findFirst().orElse(portals.isEmpty() ? null : portals.get(0));
+    }
+
+    public java.util.Optional<Portal> portal(String id) {
+        return portals.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
 
     public enum BrokenLinks {
         ERROR, WARN;

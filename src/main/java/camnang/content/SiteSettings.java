@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SiteSettings {
     static final String FILE = "site.yaml";
     static final Set<String> KEYS = Set.of("title", "description", "language", "base_url", "menu",
-            "broken_links", "raw_html", "footer");
-    private static final String KEY_LIST = "title, description, language, base_url, menu, broken_links, raw_html, footer";
+            "broken_links", "raw_html", "footer", "portals");
+    private static final String KEY_LIST = "title, description, language, base_url, menu, broken_links, raw_html, footer, portals";
+    static final Set<String> PORTAL_KEYS = Set.of("id", "name", "base_url", "description", "address", "phone", "email", "city");
 
     private SiteSettings() {
     }
@@ -32,6 +33,7 @@ final class SiteSettings {
         SiteConfig.BrokenLinks broken = SiteConfig.BrokenLinks.ERROR;
         boolean rawHtml = false;
         String footer = "";
+        List<SiteConfig.Portal> portals = new ArrayList<>();
         Path file = source.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return new SiteConfig(title, description, language, baseUrl, List.of(), broken, rawHtml, footer);
@@ -91,11 +93,71 @@ final class SiteSettings {
                         }
                     }
                     case "menu" -> menu.addAll(menu(v, line, problems));
+                    case "portals" -> portals.addAll(portals(v, line, problems));
                     default -> throw new IllegalStateException(key);
                 }
             }
         }
-        return new SiteConfig(title, description, language, baseUrl, List.copyOf(menu), broken, rawHtml, footer);
+        return new SiteConfig(title, description, language, baseUrl, List.copyOf(menu), broken, rawHtml, footer,
+                List.copyOf(portals));
+    }
+
+    private static final java.util.regex.Pattern PORTAL_ID = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    /** The portals: each with an id of lower-case letters, digits and dashes, unique, and a name. */
+    private static List<SiteConfig.Portal> portals(Node v, int line, Problems problems) {
+        List<SiteConfig.Portal> out = new ArrayList<>();
+        if (!(v instanceof SequenceNode seq)) {
+            problems.error(FILE, line, "portals phải là một danh sách cổng thông tin có id và name",
+                    "Ví dụ:\n    portals:\n      - id: phuong-1\n        name: Phường 1");
+            return out;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Node item : seq.getValue()) {
+            int itemLine = Yamls.line(item, 1);
+            java.util.Map<String, String> f = new java.util.HashMap<>();
+            java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+            if (item instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+                    int kLine = Yamls.line(t.getKeyNode(), 1);
+                    if (!PORTAL_KEYS.contains(k)) {
+                        String guess = Keys.misspelled(k, PORTAL_KEYS);
+                        problems.error(FILE, kLine, "khóa \"" + k + "\" không dùng được cho một cổng thông tin",
+                                guess != null ? "Có phải ý bạn là \"" + guess + "\"?"
+                                        : "Các khóa được dùng: id, name, base_url, description, address, phone, email, city.");
+                        continue;
+                    }
+                    f.put(k, t.getValueNode() instanceof ScalarNode s ? s.getValue().strip() : "");
+                    lines.put(k, kLine);
+                }
+            }
+            String id = f.getOrDefault("id", "");
+            String name = f.getOrDefault("name", "");
+            if (id.isEmpty() || name.isEmpty()) {
+                problems.error(FILE, itemLine, "cổng thông tin cần có cả id và name",
+                        "Ví dụ:\n      - id: phuong-1\n        name: Phường 1");
+                continue;
+            }
+            if (!PORTAL_ID.matcher(id).matches()) {
+                String slug = camnang.Slug.of(id);
+                problems.error(FILE, lines.get("id"), "mã cổng \"" + id + "\" không hợp lệ",
+                        "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang" + (slug.isEmpty() ? "." : ", ví dụ: " + slug + "."));
+                continue;
+            }
+            if (!ids.add(id)) {
+                problems.error(FILE, lines.get("id"), "mã cổng \"" + id + "\" bị trùng", "Mỗi cổng thông tin một mã riêng.");
+                continue;
+            }
+            String base = f.containsKey("base_url") ? baseUrl(f.get("base_url"), lines.get("base_url"), problems) : null;
+            boolean city = f.containsKey("city") && switch (camnang.Slug.of(f.get("city"))) {
+                case "true", "yes", "co" -> true;
+                default -> false;
+            };
+            out.add(new SiteConfig.Portal(id, name, base, f.getOrDefault("description", ""), f.getOrDefault("address", ""),
+                    f.getOrDefault("phone", ""), f.getOrDefault("email", ""), city, itemLine));
+        }
+        return out;
     }
 
     static String baseUrl(String s, int line, Problems problems) {

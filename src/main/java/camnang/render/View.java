@@ -91,7 +91,31 @@ public record View(
     /** @param documentsPath the documents index, or {@code ""} when the site holds no legal document */
     public record SiteInfo(String title, String description, String language, String footer, List<Link> menu,
                            String homePath, String recentPath, String tagsPath, List<Link> audiences,
-                           String documentsPath) {
+                           String documentsPath, PortalInfo portal) {
+    }
+
+    /**
+     * The portal a site is built for (null without portals in site.yaml): its name and contact,
+     * a link back to the city's site (null on the city's own), and on the city's site the wards.
+     */
+    public record PortalInfo(String name, String address, String phone, String email, PortalLink city,
+                             List<PortalLink> wards) {
+    }
+
+    /**
+     * A link to another portal's site: {@code href} is absolute when that portal has a base URL,
+     * else relative to this site's root ({@code ../phuong-1/index.html}, as {@code --all-portals} writes them).
+     */
+    public record PortalLink(String name, String href, boolean external) {
+    }
+
+    /** Where a link to another portal's site leads from this page. */
+    public String portalHref(PortalLink l) {
+        if (l.external()) {
+            return l.href();
+        }
+        String home = url("index.html");
+        return home.substring(0, home.length() - "index.html".length()) + l.href();
     }
 
     /** Facts shown under a page's title. */

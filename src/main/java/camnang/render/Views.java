@@ -65,6 +65,12 @@ public final class Views {
 
     /** @param sidebarTemplate renders {@code sidebar.jte} for a view */
     public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, String> sidebarTemplate) {
+        this(site, assets, baseUrl, sidebarTemplate, false);
+    }
+
+    /** @param siblings whether the other portals' sites are written beside this one ({@code --all-portals}) */
+    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, String> sidebarTemplate,
+                 boolean siblings) {
         this.site = site;
         this.sidebarTemplate = sidebarTemplate;
         this.assets = Map.copyOf(assets);
@@ -110,7 +116,36 @@ public final class Views {
             }
         }
         this.info = new View.SiteInfo(c.title(), c.description(), c.language(), c.footer(), List.copyOf(menu),
-                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), legalPages.isEmpty() ? "" : DOCUMENTS_PATH);
+                "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), legalPages.isEmpty() ? "" : DOCUMENTS_PATH,
+                portalInfo(site, siblings));
+    }
+
+    /** The portal's name and contact, and links between the city's site and the wards' ones. */
+    private static View.PortalInfo portalInfo(Site site, boolean siblings) {
+        SiteConfig.Portal p = site.portal();
+        if (p == null) {
+            return null;
+        }
+        SiteConfig.Portal city = site.config().city();
+        List<View.PortalLink> wards = new ArrayList<>();
+        if (p == city) {
+            for (SiteConfig.Portal w : site.config().portals()) {
+                View.PortalLink l = w == city ? null : portalLink(w, siblings);
+                if (l != null) {
+                    wards.add(l);
+                }
+            }
+        }
+        return new View.PortalInfo(p.name(), p.address(), p.phone(), p.email(), p == city ? null : portalLink(city, siblings),
+                List.copyOf(wards));
+    }
+
+    /** A link to a portal's site: its base URL, else its folder beside this one, else none. */
+    private static View.PortalLink portalLink(SiteConfig.Portal p, boolean siblings) {
+        if (p.baseUrl() != null) {
+            return new View.PortalLink(p.name(), p.baseUrl(), true);
+        }
+        return siblings ? new View.PortalLink(p.name(), "../" + p.id() + "/index.html", false) : null;
     }
 
     public static String audiencePath(Audience a) {

@@ -11,6 +11,7 @@ import camnang.markdown.RenderedPage;
 import camnang.publish.Assets;
 import camnang.publish.Feeds;
 import camnang.publish.Output;
+import camnang.publish.Zips;
 import camnang.render.Templates;
 import camnang.search.SearchIndex;
 import camnang.render.View;
@@ -39,9 +40,10 @@ public final class Camnang {
      * @param templates   the template folder; null to look for {@code site-templates/}
      * @param cache       whether to reuse pages rendered by earlier builds (see {@link FragmentCache})
      * @param search      whether to write the Lucene index of the site's sections
+     * @param zip         whether to also write {@code <out>.zip} after a successful build (see {@link Zips})
      */
     public record Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
-                          boolean cache, boolean search, String portal, boolean allPortals) {
+                          boolean cache, boolean search, String portal, boolean allPortals, boolean zip) {
         public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates) {
             this(source, out, baseUrl, brokenLinks, templates, true, true);
         }
@@ -51,10 +53,15 @@ public final class Camnang {
             this(source, out, baseUrl, brokenLinks, templates, cache, search, null, false);
         }
 
+        public Options(Path source, Path out, String baseUrl, SiteConfig.BrokenLinks brokenLinks, Path templates,
+                       boolean cache, boolean search, String portal, boolean allPortals) {
+            this(source, out, baseUrl, brokenLinks, templates, cache, search, portal, allPortals, false);
+        }
+
         /** The same options for one portal of an {@code --all-portals} run, written to {@code out}. */
         public Options forPortal(String id, Path portalOut) {
             // Each portal has its own address (its base_url in site.yaml), not one for all.
-            return new Options(source, portalOut, null, brokenLinks, templates, cache, search, id, true);
+            return new Options(source, portalOut, null, brokenLinks, templates, cache, search, id, true, zip);
         }
     }
 
@@ -83,8 +90,10 @@ public final class Camnang {
             return List.of(new Report(false, problems.sorted(), 0, 0, 0, new LinkedHashMap<>(), List.of(), o.out()));
         }
         List<Report> reports = new ArrayList<>();
+        // Markdown is rendered once: a shared page is reused by every portal whose links agree.
+        camnang.markdown.Memo memo = new camnang.markdown.Memo();
         for (SiteConfig.Portal p : config.portals()) {
-            reports.add(build(o.forPortal(p.id(), o.out().resolve(p.id()))));
+            reports.add(build(o.forPortal(p.id(), o.out().resolve(p.id())), memo));
         }
         if (reports.stream().allMatch(Report::ok)) {
             StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -110,6 +119,10 @@ public final class Camnang {
     }
 
     public static Report build(Options o) {
+        return build(o, null);
+    }
+
+    private static Report build(Options o, camnang.markdown.Memo memo) {
         Problems problems = new Problems(display(o.source()));
         Map<String, Long> millis = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -158,7 +171,7 @@ public final class Camnang {
             SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
             Markdown.prepare(site);
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
-                RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache);
+                RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache, memo);
                 if (index != null) {
                     index.add(rp);
                 }
@@ -225,7 +238,12 @@ public final class Camnang {
             if (cache != null) {
                 cache.prune();
             }
-            lap(millis, "trang tổng hợp và ghi tệp", t);
+            t = lap(millis, "trang tổng hợp và ghi tệp", t);
+            if (o.zip()) {
+                // Only from the committed folder, so a failed build never touches the old zip.
+                Zips.write(o.out());
+                lap(millis, "nén zip", t);
+            }
             millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);
             return new Report(true, problems.sorted(), pages, sections, written, millis, notes, o.out());
         } finally {

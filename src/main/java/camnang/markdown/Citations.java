@@ -529,6 +529,16 @@ final class Citations {
                 "Liên kết sẽ được tạo khi thêm trang của văn bản này (có so_hieu: " + u.written + ")."));
     }
 
+    private String identity;
+
+    /** This registry's fingerprint: the pages, numbers, names and articles of its documents. */
+    synchronized String identity() {
+        if (identity == null) {
+            identity = identity(site);
+        }
+        return identity;
+    }
+
     /** A fingerprint of the registry, for the fragment cache: rendered pages depend on it. */
     static String identity(Site site) {
         StringBuilder sb = new StringBuilder();

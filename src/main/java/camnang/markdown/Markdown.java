@@ -161,6 +161,23 @@ public final class Markdown {
     /** @param cache rendered pages of earlier builds; may be null */
     public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
                                       boolean withText, FragmentCache cache) {
+        return render(page, site, mode, problems, withText, cache, null);
+    }
+
+    /** @param memo pages rendered for the other portals of this run; may be null */
+    public static RenderedPage render(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems,
+                                      boolean withText, FragmentCache cache, Memo memo) {
+        if (memo != null) {
+            RenderedPage hit = memo.get(page, site, mode, problems);
+            if (hit != null) {
+                return hit;
+            }
+            Problems recording = problems.recording();
+            PageContext[] ctx = new PageContext[1];
+            RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, true, ctx);
+            memo.put(page, site, rp, recording.all(), ctx[0]);
+            return rp;
+        }
         if (cache == null) {
             return renderFresh(page, page.body().text(), site, mode, problems, withText);
         }
@@ -178,9 +195,18 @@ public final class Markdown {
 
     private static RenderedPage renderFresh(Page page, String body, Site site, SiteConfig.BrokenLinks mode,
                                             Problems problems, boolean withText) {
+        return renderFresh(page, body, site, mode, problems, withText, null);
+    }
+
+    /** @param context receives the page's context (its links), when not null */
+    private static RenderedPage renderFresh(Page page, String body, Site site, SiteConfig.BrokenLinks mode,
+                                            Problems problems, boolean withText, PageContext[] context) {
         // Lines of legal texts become headings; lines keep their numbers, so messages stay right.
         String source = LegalStructure.promote(body);
         PageContext ctx = new PageContext(page, source, problems);
+        if (context != null) {
+            context[0] = ctx;
+        }
         Document doc = parserFor(source).parse(source);
         doc.set(PageContext.KEY, ctx);
         // Ids first: khoản, điểm and citations need the articles' ids.

@@ -240,8 +240,11 @@ public final class Camnang {
             }
             t = lap(millis, "trang tổng hợp và ghi tệp", t);
             if (o.zip()) {
-                // Only from the committed folder, so a failed build never touches the old zip.
-                Zips.write(o.out());
+                // Only from the committed folder, so a failed build never touches the old zip. Lucene's
+                // files differ from build to build (a random segment id, the time of writing), so they
+                // would make every zip new; a portal or a USB stick searches with the shards, and
+                // `camnang search` reads the folder.
+                Zips.write(o.out(), java.util.Set.of(SearchIndex.DIR));
                 lap(millis, "nén zip", t);
             }
             millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);

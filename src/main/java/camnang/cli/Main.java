@@ -144,6 +144,13 @@ public final class Main implements Callable<Integer> {
                 description = "Build trang của mọi cổng thông tin, mỗi cổng một thư mục <đầu ra>/<mã cổng>/.")
         boolean allPortals;
 
+        @Option(names = "--zip",
+                description = {"Sau khi build thành công, nén thêm mỗi trang thành một tệp zip để tải lên cổng thông tin "
+                        + "hoặc chép vào USB: <đầu ra>.zip cạnh thư mục đầu ra (mặc định _site.zip); với --all-portals "
+                        + "là <đầu ra>/<mã cổng>.zip cạnh mỗi thư mục cổng. Giải nén được một thư mục mở thẳng bằng "
+                        + "trình duyệt; cùng nội dung luôn cho cùng một tệp zip."})
+        boolean zip;
+
         @Override
         public Integer call() {
             if (portal != null && allPortals) {
@@ -159,7 +166,7 @@ public final class Main implements Callable<Integer> {
                 }
                 base = base.endsWith("/") ? base : base + "/";
             }
-            Camnang.Options options = new Camnang.Options(source, output, base, mode(), templates, !noCache, search, portal, false);
+            Camnang.Options options = new Camnang.Options(source, output, base, mode(), templates, !noCache, search, portal, false, zip);
             if (allPortals) {
                 int exit = 0;
                 List<Camnang.Report> reports = Camnang.buildAllPortals(options);
@@ -168,11 +175,18 @@ public final class Main implements Callable<Integer> {
                 }
                 if (exit == 0) {
                     out.println("Đã build " + reports.size() + " cổng thông tin; danh sách ở " + output.resolve("index.html") + ".");
+                    if (zip) {
+                        out.println("Đã nén mỗi cổng thành một tệp <mã cổng>.zip trong " + output + ".");
+                    }
                 }
                 return exit;
             }
             Camnang.Report r = Camnang.build(options);
-            return report(r, verbose, out, err, true);
+            int exit = report(r, verbose, out, err, true);
+            if (exit == OK && zip) {
+                out.println("Đã nén trang vào " + camnang.publish.Zips.pathFor(output) + " để tải lên.");
+            }
+            return exit;
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class Content {
     /** Output names the build writes itself; a page may not take them. */
     public static final Set<String> RESERVED_FILES = Set.of("404.html", "robots.txt", "sitemap.xml", "feed.xml",
-            "moi-cap-nhat.html", "tim-kiem.html");
+            "moi-cap-nhat.html", "tim-kiem.html", "to-hoa-giai.html", "ket-qua-hoa-giai.html");
     public static final Set<String> RESERVED_DIRS = Set.of("assets", "chu-de", "doi-tuong", "search");
 
     private Content() {
@@ -67,7 +67,8 @@ public final class Content {
         try (Stream<Path> walk = Files.walk(source)) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = source.relativize(p).toString().replace('\\', '/');
-                if (isHidden(rel) || rel.equals(SiteSettings.FILE)) {
+                // _du-lieu/ holds data the build turns into pages: neither a section nor files to publish.
+                if (isHidden(rel) || rel.equals(SiteSettings.FILE) || rel.startsWith(DataFiles.DIR + "/")) {
                     return;
                 }
                 String lower = rel.toLowerCase(Locale.ROOT);
@@ -155,6 +156,7 @@ public final class Content {
         Site site = new Site(config, root, all, files, drafts);
         variantOf.forEach(site::aliasSource);
         site.portal(portal != null ? config.portal(portal).orElse(null) : config.city());
+        site.data(DataFiles.read(source, config, problems));
         for (SiteConfig.MenuItem item : config.menu()) {
             if (!camnang.Urls.isExternal(item.link()) && site.resolve("", item.link().split("#", 2)[0]).isEmpty()) {
                 String message = "mục menu \"" + item.title() + "\" trỏ tới \"" + item.link() + "\", không có trong nội dung";

@@ -87,6 +87,17 @@ public final class Site {
         this.portal = p;
     }
 
+    private LocalData data = LocalData.EMPTY;
+
+    /** The portals' teams and yearly results from {@code _du-lieu/}, for every portal (the city's site shows the wards'). */
+    public LocalData data() {
+        return data;
+    }
+
+    void data(LocalData d) {
+        this.data = d;
+    }
+
     /** A portal's variant of a page ({@code x.phuong-1.md}) answers links to the page it replaces ({@code x.md}). */
     void aliasSource(String source, Page page) {
         bySource.putIfAbsent(source, page);

@@ -21,6 +21,8 @@ import java.util.Map;
  *                  browses when JavaScript is off
  * @param legal     the legal document the page holds, ready to show, or null
  * @param documents on the documents index and its pages per issuer and per type: the table, or null
+ * @param teams     on {@code to-hoa-giai.html}: the mediation teams, or null
+ * @param results   on {@code ket-qua-hoa-giai.html}: the yearly results, or null
  */
 public record View(
         SiteInfo site,
@@ -45,12 +47,23 @@ public record View(
         String sidebarHtml,
         List<Group> groups,
         Legal legal,
-        Documents documents) {
+        Documents documents,
+        Teams teams,
+        Results results) {
+
+    /** A view of a page without local data (every page but the two data pages). */
+    public View(SiteInfo site, String kind, String path, String title, String description, String html, PageInfo info,
+                List<Link> breadcrumbs, List<Heading> toc, List<NavItem> sidebar, Link previous, Link next, List<Item> items,
+                List<Link> children, List<Item> recent, Map<String, Object> params, Map<String, String> assets,
+                String baseHref, UrlCache urls, String sidebarHtml, List<Group> groups, Legal legal, Documents documents) {
+        this(site, kind, path, title, description, html, info, breadcrumbs, toc, sidebar, previous, next, items, children,
+                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, null, null);
+    }
 
     /** The same view with the sidebar rendered by {@code sidebar.jte}. */
     public View withSidebarHtml(String html) {
         return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
-                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents);
+                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents, teams, results);
     }
 
     /** A relative URL from this page to the output file {@code target}. */
@@ -87,11 +100,22 @@ public record View(
         return kind.equals(k);
     }
 
-    /** Site-wide settings and navigation. */
-    /** @param documentsPath the documents index, or {@code ""} when the site holds no legal document */
+    /**
+     * Site-wide settings and navigation.
+     *
+     * @param documentsPath the documents index, or {@code ""} when the site holds no legal document
+     * @param teamsPath     the mediation teams page, or {@code ""} when this site has no team in its data
+     * @param resultsPath   the results page, or {@code ""} when this site has no result in its data
+     */
     public record SiteInfo(String title, String description, String language, String footer, List<Link> menu,
                            String homePath, String recentPath, String tagsPath, List<Link> audiences,
-                           String documentsPath, PortalInfo portal) {
+                           String documentsPath, PortalInfo portal, String teamsPath, String resultsPath) {
+        public SiteInfo(String title, String description, String language, String footer, List<Link> menu,
+                        String homePath, String recentPath, String tagsPath, List<Link> audiences,
+                        String documentsPath, PortalInfo portal) {
+            this(title, description, language, footer, menu, homePath, recentPath, tagsPath, audiences, documentsPath,
+                    portal, "", "");
+        }
     }
 
     /**
@@ -224,6 +248,74 @@ public record View(
      * {@code items} may hold only the first ones of a very large section.
      */
     public record Group(String title, String path, List<Item> items, int total) {
+    }
+
+    /**
+     * The mediation teams of this site: on a ward's, one untitled group; on the city's, a group
+     * per ward, in the order of site.yaml.
+     *
+     * @param subject whose teams, as a sentence names them ({@code Phường 1}, {@code các xã, phường thuộc thành phố Sa Đéc})
+     * @param note    the note every row shares (such as "Số liệu minh họa"), shown once; {@code ""} when rows differ
+     * @param missing on the city's site: the wards with no team in the data
+     */
+    public record Teams(String subject, String note, List<TeamGroup> groups, List<String> missing) {
+        public int count() {
+            return groups.stream().mapToInt(g -> g.teams().size()).sum();
+        }
+    }
+
+    /** @param title the ward's name on the city's site, {@code ""} on a ward's own; {@code id} its heading's id */
+    public record TeamGroup(String title, String id, String caption, List<Team> teams) {
+        /** Whether a row has a note of its own, so the table needs a column for it. */
+        public boolean notes() {
+            return teams.stream().anyMatch(t -> !t.note().isEmpty());
+        }
+    }
+
+    /** A team as its row shows it; {@code members} joined for reading. */
+    public record Team(String name, String area, String leader, String members, List<Phone> phones, String note) {
+    }
+
+    /** A phone number as written, and its {@code tel:} link (digits only). */
+    public record Phone(String text, String href) {
+    }
+
+    /**
+     * The yearly results: on a ward's site one table, a row per year; on the city's a table per
+     * year, newest first, a row per ward and the city's total.
+     *
+     * @param subject as in {@link Teams}
+     * @param note    the note every row shares, shown once, or {@code ""}
+     */
+    public record Results(String subject, String note, List<ResultTable> tables) {
+    }
+
+    /**
+     * One table and its chart.
+     *
+     * @param id          the id of its section (also the chart's ids' prefix)
+     * @param title       its heading ({@code Năm 2024}), or {@code ""} for the only table of a ward
+     * @param firstColumn what its rows are ({@code Năm}, {@code Xã, phường})
+     * @param total       the sum of the rows, or null
+     * @param chart       the chart as inline SVG, already escaped
+     * @param missing     the wards without figures that year (city's site)
+     */
+    public record ResultTable(String id, String title, String caption, String firstColumn, List<ResultRow> rows,
+                              ResultRow total, String chart, List<String> missing) {
+        public boolean notes() {
+            return rows.stream().anyMatch(r -> !r.note().isEmpty());
+        }
+    }
+
+    /**
+     * A row of figures, formatted in Vietnamese ({@code 1.234}, {@code 87,5%}).
+     *
+     * @param rate    settled over received, one decimal, or {@code ""} when no case was received
+     * @param verdict against the plan's target: Đạt, Đạt (trên 90%), Chưa đạt, or {@code ""}
+     * @param verdictSlug for CSS: {@code dat}, {@code chua-dat}, or {@code ""}
+     */
+    public record ResultRow(String label, String trained, String received, String settled, String rate, String verdict,
+                            String verdictSlug, String note) {
     }
 
     /** An entry of the sidebar tree. */

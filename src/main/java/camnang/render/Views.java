@@ -38,6 +38,9 @@ public final class Views {
      */
     static final int SEARCH_LIST_PAGES = 100;
     public static final String DOCUMENTS_PATH = "van-ban-phap-luat/index.html";
+    /** The portal's mediation teams and its yearly results, from the data files of {@code _du-lieu/}. */
+    public static final String TEAMS_PATH = "to-hoa-giai.html";
+    public static final String RESULTS_PATH = "ket-qua-hoa-giai.html";
     /**
      * Above this many Điều in a page, each Chương's list in the table of contents starts
      * folded, so that on a phone the reader sees the Chương first and opens the one wanted.
@@ -58,6 +61,9 @@ public final class Views {
     private final Map<String, List<Page>> replacedByOthers = new HashMap<>();
     private final Map<String, List<Page>> replacesOthers = new HashMap<>();
     private final List<Page> legalPages = new ArrayList<>();
+    /** This site's part of the data files; null when it has none, and then no page. */
+    private final View.Teams teams;
+    private final View.Results results;
 
     /** A generated page: which template, and its view. */
     public record Generated(String template, View view) {
@@ -115,9 +121,11 @@ public final class Views {
                 held(r).filter(o -> o != p).ifPresent(o -> replacesOthers.computeIfAbsent(o.output(), k -> new ArrayList<>()).add(p));
             }
         }
+        this.teams = LocalPages.teams(site);
+        this.results = LocalPages.results(site);
         this.info = new View.SiteInfo(c.title(), c.description(), c.language(), c.footer(), List.copyOf(menu),
                 "index.html", RECENT_PATH, TAGS_PATH, List.copyOf(audiences), legalPages.isEmpty() ? "" : DOCUMENTS_PATH,
-                portalInfo(site, siblings));
+                portalInfo(site, siblings), teams == null ? "" : TEAMS_PATH, results == null ? "" : RESULTS_PATH);
     }
 
     /** The portal's name and contact, and links between the city's site and the wards' ones. */
@@ -231,6 +239,7 @@ public final class Views {
             }
         });
         out.addAll(documents());
+        out.addAll(localPages());
         out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
@@ -605,6 +614,30 @@ public final class Views {
         return withSidebar(new View(info, "documents", path, title, description, "", emptyInfo(), crumbs, List.of(),
                 sidebar(null), null, null, List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(),
                 null, docs), "|none");
+    }
+
+    /** The teams page and the results page, each when this site has rows for it. */
+    private List<Generated> localPages() {
+        List<Generated> out = new ArrayList<>();
+        View.Link home = new View.Link("Trang chủ", "index.html", false);
+        if (teams != null) {
+            String title = "Tổ hòa giải ở cơ sở";
+            String whose = teams.subject().isEmpty() ? "" : " của " + teams.subject();
+            out.add(new Generated("to-hoa-giai.jte", withSidebar(new View(info, "teams", TEAMS_PATH, title,
+                    "Danh sách tổ hòa giải ở cơ sở" + whose + ": địa bàn, tổ trưởng, thành viên và số điện thoại liên hệ.", "",
+                    emptyInfo(), List.of(home, new View.Link(title, TEAMS_PATH, true)), List.of(), sidebar(null), null, null,
+                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, teams, null), "|none")));
+        }
+        if (results != null) {
+            String title = "Kết quả hòa giải ở cơ sở";
+            String whose = results.subject().isEmpty() ? "" : " của " + results.subject();
+            out.add(new Generated("ket-qua.jte", withSidebar(new View(info, "results", RESULTS_PATH, title,
+                    "Số hòa giải viên được tập huấn, vụ việc tiếp nhận, vụ việc hòa giải thành và tỷ lệ hòa giải thành" + whose
+                            + " theo từng năm, so với mục tiêu của Kế hoạch.", "",
+                    emptyInfo(), List.of(home, new View.Link(title, RESULTS_PATH, true)), List.of(), sidebar(null), null, null,
+                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, null, results), "|none")));
+        }
+        return out;
     }
 
     private List<View.NavItem> sidebar(Page current) {

@@ -122,6 +122,32 @@ public final class Camnang {
         return build(o, null);
     }
 
+    /**
+     * What {@code check} checks: every portal's site when site.yaml declares portals (a page
+     * of one ward only is checked too), each problem once even when every portal has it.
+     */
+    public static Report checkAll(Options o) {
+        Problems settings = new Problems(display(o.source()));
+        SiteConfig config = Content.settings(o.source(), settings);
+        if (config.portals().isEmpty() || settings.hasErrors()) {
+            return build(o);
+        }
+        camnang.markdown.Memo memo = new camnang.markdown.Memo();
+        Report first = null;
+        java.util.Set<camnang.Problem> all = new java.util.LinkedHashSet<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (SiteConfig.Portal p : config.portals()) {
+            Report r = build(new Options(o.source(), null, null, o.brokenLinks(), o.templates(), false, false, p.id(), false), memo);
+            first = first == null ? r : first;
+            all.addAll(r.problems());
+            r.millis().forEach((k, v) -> millis.merge(k, v, Long::sum));
+        }
+        List<camnang.Problem> sorted = new ArrayList<>(all);
+        sorted.sort(camnang.Problem.ORDER);
+        boolean ok = sorted.stream().noneMatch(p -> p.severity() == camnang.Problem.Severity.ERROR);
+        return new Report(ok, sorted, first.pages(), first.sections(), 0, millis, first.notes(), null);
+    }
+
     private static Report build(Options o, camnang.markdown.Memo memo) {
         Problems problems = new Problems(display(o.source()));
         Map<String, Long> millis = new LinkedHashMap<>();

@@ -117,6 +117,26 @@ class PortalsTest {
         assertEquals(2, both.exit());
     }
 
+    @Test
+    void checkChecksEveryPortalAndReportsEachProblemOnce(@TempDir Path dir) {
+        TestSites.write(dir, Map.of("site.yaml", """
+                title: Thử
+                portals:
+                  - id: sa-dec
+                    name: Thành phố
+                    city: true
+                  - id: phuong-1
+                    name: Phường 1
+                """, "chung.md", "---\ntitle: Chung\n---\n[hỏng](khong-co.md)\n",
+                "rieng.md", "---\ntitle: Riêng\nportals: [phuong-1]\n---\n[hỏng](cung-khong-co.md)\n"));
+        TestSites.Run r = TestSites.run("check", "--source", dir.toString());
+        assertEquals(1, r.exit());
+        assertEquals(List.of(
+                dir + "/chung.md:4: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào",
+                dir + "/rieng.md:5: lỗi: liên kết tới \"cung-khong-co.md\" không tìm thấy trang hoặc tệp nào"),
+                TestSites.problemLines(r.err()));
+    }
+
     static long count(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.count();

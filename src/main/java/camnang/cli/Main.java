@@ -196,7 +196,7 @@ public final class Main implements Callable<Integer> {
     static final class Check extends Common implements Callable<Integer> {
         @Override
         public Integer call() {
-            Camnang.Report r = Camnang.build(new Camnang.Options(source, null, null, mode(), templates));
+            Camnang.Report r = Camnang.checkAll(new Camnang.Options(source, null, null, mode(), templates));
             return report(r, verbose, Build.out, Build.err, false);
         }
     }

@@ -92,6 +92,13 @@ public final class Camnang {
         List<Report> reports = new ArrayList<>();
         // Markdown is rendered once: a shared page is reused by every portal whose links agree.
         camnang.markdown.Memo memo = new camnang.markdown.Memo();
+        // Every portal is checked before any is written: an error is reported once, not once per
+        // portal, and no portal's folder is replaced while another's content is wrong.
+        Report checked = checkAll(o, config, memo);
+        if (!checked.ok()) {
+            return List.of(new Report(false, checked.problems(), checked.pages(), checked.sections(), 0, checked.millis(),
+                    List.of(), o.out()));
+        }
         for (SiteConfig.Portal p : config.portals()) {
             reports.add(build(o.forPortal(p.id(), o.out().resolve(p.id())), memo));
         }
@@ -132,7 +139,10 @@ public final class Camnang {
         if (config.portals().isEmpty() || settings.hasErrors()) {
             return build(o);
         }
-        camnang.markdown.Memo memo = new camnang.markdown.Memo();
+        return checkAll(o, config, new camnang.markdown.Memo());
+    }
+
+    private static Report checkAll(Options o, SiteConfig config, camnang.markdown.Memo memo) {
         Report first = null;
         java.util.Set<camnang.Problem> all = new java.util.LinkedHashSet<>();
         Map<String, Long> millis = new LinkedHashMap<>();

@@ -137,6 +137,32 @@ class PortalsTest {
                 TestSites.problemLines(r.err()));
     }
 
+    @Test
+    void allPortalsReportsAnErrorOnceAndReplacesNoPortal(@TempDir Path dir) throws Exception {
+        TestSites.write(dir.resolve("src"), Map.of("site.yaml", """
+                title: Thử
+                portals:
+                  - id: sa-dec
+                    name: Thành phố
+                  - id: phuong-1
+                    name: Phường 1
+                """, "chung.md", "---\ntitle: Chung\n---\nNội dung.\n"));
+        Path site = dir.resolve("out");
+        assertEquals(0, TestSites.run("build", "--source", dir.resolve("src").toString(), "--out", site.toString(),
+                "--all-portals", "--no-search").exit());
+        String before = Files.readString(site.resolve("phuong-1/chung.html"));
+        Files.writeString(dir.resolve("src/rieng.md"), "---\ntitle: Riêng\nportals: [phuong-1]\n---\n[hỏng](khong-co.md)\n");
+        Files.writeString(dir.resolve("src/chung.md"), "---\ntitle: Chung\n---\nĐã sửa.\n");
+        TestSites.Run r = TestSites.run("build", "--source", dir.resolve("src").toString(), "--out", site.toString(),
+                "--all-portals", "--no-search");
+        assertEquals(1, r.exit());
+        assertEquals(List.of(dir.resolve("src") + "/rieng.md:5: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào"),
+                TestSites.problemLines(r.err()));
+        assertEquals(before, Files.readString(site.resolve("phuong-1/chung.html")));
+        String city = Files.readString(site.resolve("sa-dec/chung.html"));
+        assertTrue(city.contains("Nội dung.") && !city.contains("Đã sửa."), "the city's site is not replaced either");
+    }
+
     static long count(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.count();

@@ -232,6 +232,28 @@ TITLE_PREFIX = {
     "faq": ["Hỏi đáp về", "Giải đáp thắc mắc về", "Câu hỏi thường gặp về"],
     "news": ["Tin:", "Hội nghị", "Tổng kết", "Tập huấn"],
 }
+LEGAL = {  # form → (symbol of its number, issuing body)
+    "Luật": ("QH15", "Quốc hội"),
+    "Nghị định": ("NĐ-CP", "Chính phủ"),
+    "Thông tư": ("TT-BTP", "Bộ Tư pháp"),
+    "Quyết định": ("QĐ-UBND", "Ủy ban nhân dân tỉnh Đồng Tháp"),
+    "Nghị quyết": ("NQ-HĐND", "Hội đồng nhân dân tỉnh Đồng Tháp"),
+}
+
+
+def legal_front_matter(p):
+    """The metadata a `type: law` page must state since issue 4, from its title ("Nghị định … số 12/2019").
+
+    Its own random stream, so the pages' text is the same as before the metadata was added."""
+    r = random.Random(p.seed + "-legal")
+    form = next(f for f in LEGAL if p.title.startswith(f))
+    num, year = re.search(r"số (\d+)/(\d+)$", p.title).groups()
+    symbol, issuer = LEGAL[form]
+    status = r.choices(["còn hiệu lực", "hết hiệu lực một phần", "hết hiệu lực"], [8, 1, 1])[0]
+    return ["so_hieu: %s/%s/%s" % (num, year, symbol), "loai_van_ban: " + form, "co_quan_ban_hanh: " + issuer,
+            "ngay_ban_hanh: %02d/%02d/%s" % (r.randint(1, 28), r.randint(1, 12), year), "tinh_trang: " + status]
+
+
 TYPES = ["guide", "law", "plan", "lesson", "faq", "news"]
 TYPE_WEIGHTS = [30, 20, 12, 18, 12, 8]
 
@@ -468,6 +490,8 @@ def render_page(p, pages, sections):
         fm.append("updated: %04d-%02d-%02d" % (y + 1, r.randint(1, 12), r.randint(1, 28)))
     fm.append("weight: %d" % (r.randint(1, 100)))
     fm.append("type: " + p.type)
+    if p.type == "law":
+        fm.extend(legal_front_matter(p))
     fm.append("tags: [" + ", ".join(yq(t) for t in tags) + "]")
     fm.append("audience: [" + ", ".join(yq(a) for a in aud) + "]")
     fm.append("---")

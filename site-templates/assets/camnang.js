@@ -164,7 +164,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 2;
+  var VERSION = 3;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -283,13 +283,14 @@
         throw new Error("Chỉ mục tìm kiếm thuộc phiên bản khác của camnang; hãy tải lại trang.");
       }
       m.ninv = {};
-      ["exact", "folded", "bigram"].forEach(function (form) {
+      ["exact", "folded", "bigram", "cite"].forEach(function (form) {
         m.ninv[form] = m.stats[form] ? m.stats[form].map(function (s) { return normInverse(s[0], s[1]); }) : [];
       });
       m.chunks = {};
       if (m.docs) {
         m.dict.w.pages = m.dict.w.pages.split("|");
         m.dict.b.pages = m.dict.b.pages.split("|");
+        m.dict.c.pages = m.dict.c.pages.split("|");
       }
       return m;
     });
@@ -333,7 +334,7 @@
             }
             entries.set(key, e);
           } else {
-            entries.set(key, readList(r, inline, at, "q"));
+            entries.set(key, readList(r, inline, at, kind === "c" ? "r" : "q"));
           }
         }
         return {entries: entries};
@@ -375,6 +376,7 @@
   }
 
   function lookup(m, kind, key) {
+    if (!m.dict[kind] || !m.dict[kind].chunks) return Promise.resolve(null);
     return chunkOf(m, kind, key).then(function (i) {
       if (i < 0) return null;
       return chunk(m, kind, i).then(function (c) { return c.entries.get(key) || null; });
@@ -430,6 +432,12 @@
    * number (Search.cited). Its words are searched in the title alone, where articles hold
    * their citation. */
   function cited(q, folded, forms) {
+    var at = citeAt(q, folded, forms);
+    return at ? folded[at[1]].start : -1;
+  }
+
+  /* As cited: the index of the token "điều" and of the document's first word, or null. */
+  function citeAt(q, folded, forms) {
     for (var i = 0; i + 2 < folded.length; i++) {
       var d = folded[i], n = folded[i + 1];
       if (d.text !== "dieu" || d.type !== "word" || n.type !== "word" || !ARTICLE_NUMBER.test(n.text)
@@ -437,14 +445,58 @@
       var j = i + 2;
       if (folded[j].text === "cua" && j + 1 < folded.length) j++;
       var first = folded[j];
-      if (first.type === "docno") return first.start;
+      if (first.type === "docno") return [i, j];
       for (var f = 0; f < forms.length; f++) {
         var words = forms[f].split(" "), match = j + words.length <= folded.length;
         for (var k = 0; match && k < words.length; k++) match = folded[j + k].text === words[k];
-        if (match) return first.start;
+        if (match) return [i, j];
       }
     }
-    return -1;
+    return null;
+  }
+
+  var CITE_WORDS = 12;
+
+  /* Folded words of tokens from..to (exclusive), a document number's parts left out (LegalTitles.key). */
+  function citeKey(tokens, from, to) {
+    var out = [], docEnd = -1;
+    for (var i = from; i < Math.min(to, tokens.length); i++) {
+      var t = tokens[i];
+      if (t.type === "docno") docEnd = t.end;
+      else if (t.start < docEnd) continue;
+      out.push(t.text);
+    }
+    return out.join(" ");
+  }
+
+  function docnoEndOf(folded, from, to) {
+    var end = -1;
+    for (var i = from; i < to; i++) if (folded[i].type === "docno" && folded[i].end > end) end = folded[i].end;
+    return end;
+  }
+
+  /* The citation of an article the site holds, by the longest name of its document after
+   * "điều N" (Search.resolve): the query without it and the two keys with their lists, or null. */
+  function resolve(m, q, folded, forms) {
+    var at = citeAt(q, folded, forms);
+    if (!at) return Promise.resolve(null);
+    var number = folded[at[0] + 1].text, cands = [];
+    for (var k = Math.min(folded.length, at[1] + CITE_WORDS); k > at[1]; k--) {
+      if (k < folded.length && folded[k].start < docnoEndOf(folded, at[1], k)) continue;
+      var name = citeKey(folded, at[1], k), end = Math.max(folded[k - 1].end, docnoEndOf(folded, at[1], k));
+      cands.push({name: name, rest: q.substring(0, folded[at[0]].start) + " " + q.substring(end)});
+    }
+    return Promise.all(cands.map(function (c) { return lookup(m, "c", number + "#" + c.name); })).then(function (found) {
+      for (var i = 0; i < cands.length; i++) {
+        if (found[i] && (found[i].df[0] + found[i].df[1] + found[i].df[2]) > 0) {
+          var c = cands[i];
+          return lookup(m, "c", "#" + c.name).then(function (doc) {
+            return {rest: c.rest, article: number + "#" + c.name, articleList: found[i], document: "#" + c.name, documentList: doc};
+          });
+        }
+      }
+      return null;
+    });
   }
 
   function spaces(q, from, to) {
@@ -479,8 +531,14 @@
   }
 
   function plan(m, q, prefix) {
-    var folded = analyze(q, {form: "folded"});
     var forms = ((m.facets && m.facets.form) || []).map(function (x) { return x.value.replace(/-/g, " "); });
+    return resolve(m, q, analyze(q, {form: "folded"}), forms).then(function (citation) {
+      return planRest(m, citation ? citation.rest : q, prefix, forms, citation);
+    });
+  }
+
+  function planRest(m, q, prefix, forms, citation) {
+    var folded = analyze(q, {form: "folded"});
     var at = cited(q, folded, forms);
     /* A word typed without diacritics asks for no particular spelling (as in Search.java). */
     var exactTerms = unique(analyze(q, {form: "exact"}), at).filter(function (t) { return fold(t.text) !== t.text; });
@@ -533,8 +591,12 @@
       }
       return Promise.all(jobs);
     }).then(function () {
+      if (citation) {
+        add("cite", [m.boost.cite[1], 0, 0], citation.document, citation.documentList, true);
+        add("cite", [m.boost.cite[0], 0, 0], citation.article, citation.articleList, true);
+      }
       /* One order whatever order the chunks arrived in: as Lucene's clauses. */
-      var rank = {exact: 0, folded: 1, prefix: 2, bigram: 3};
+      var rank = {exact: 0, folded: 1, prefix: 2, bigram: 3, cite: 4};
       lists.sort(function (a, b) { return rank[a.form] - rank[b.form] || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
       return {lists: lists, folded: typed, expansions: expansions};
     });
@@ -610,9 +672,11 @@
     return out;
   }
 
-  function exactScore(q, fields) {
+  /* A citation key's list is read whole first (topK): what it adds is known from its postings. */
+  function exactScore(q, fields, d) {
     var sum = 0;
-    q.lists.forEach(function (l) {
+    q.lists.forEach(function (l, li) {
+      if (l.form === "cite") { sum += d.parts[li] || 0; return; }
       var t = [0, 0, 0, 0, 0, 0];
       for (var i = 0; i < 3; i++) {
         var fi = fields[l.base][i];
@@ -719,7 +783,7 @@
             return fragment(m, d.doc).then(function (f) {
               d.frag = f;
               if (f.cut) d.cut = true;
-              else d.score = exactScore(q, analyseFields(f));
+              else d.score = exactScore(q, analyseFields(f), d);
             });
           })).then(step);
         }
@@ -733,7 +797,11 @@
       return readNext(pick).then(step);
     }
 
-    return Promise.all(lists.map(function (l, i) { return readNext(i); })).then(step);
+    function readAll(li) {
+      return lists[li].next < lists[li].list.blocks.length ? readNext(li).then(function () { return readAll(li); }) : null;
+    }
+
+    return Promise.all(lists.map(function (l, i) { return l.form === "cite" ? readAll(i) : readNext(i); })).then(step);
   }
 
   /* The first k of items in the order of cmp, sorted, without sorting them all (a heap of k). */

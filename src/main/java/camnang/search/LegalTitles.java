@@ -41,8 +41,14 @@ final class LegalTitles {
             "\\s*\\(Điều\\s+(\\d{1,4}[a-zđ]?)\\s+(?:\\p{Lu}\\p{Ll}*\\s+){1,4}?(?:số\\s+)?(" + LegalDoc.NUMBER.pattern()
                     + ")\\)$");
 
-    /** The title and heading fields of one section. */
-    record Fields(String title, String heading) {
+    /**
+     * The title and heading fields of one section, and the number of the article it is
+     * ({@code 9}, {@code 7a}) where its title is its citation, else null.
+     */
+    record Fields(String title, String heading, String article) {
+        Fields(String title, String heading) {
+            this(title, heading, null);
+        }
     }
 
     /** The fields of a section of {@code page} headed {@code heading}; {@code first} for the page's first section. */
@@ -70,7 +76,7 @@ final class LegalTitles {
         if (number == null) {
             return new Fields("", heading);
         }
-        return new Fields("Điều " + number + " " + name, subject.strip());
+        return new Fields("Điều " + number + " " + name, subject.strip(), number);
     }
 
     /**
@@ -112,5 +118,83 @@ final class LegalTitles {
             }
         }
         return String.join("; ", kept);
+    }
+
+    /** A document number and its symbol: {@code 15/2014} and {@code NĐ} of {@code 15/2014/NĐ-CP}. */
+    private static final Pattern SHORT = Pattern.compile("^(\\d{1,4}/\\d{4})/([\\p{L}]+)");
+
+    /**
+     * The citation keys of a section ({@link SearchIndex#CITE}): none but in a legal document's
+     * first section and its articles; there, each way the document is named, folded
+     * ({@link #key}), after "#"; in an article also each of them after its number ("9#luat hoa
+     * giai o co so"). A query that cites an article by one of these names finds it by one
+     * exact term, not by the document's common words ({@link Search#resolve}).
+     */
+    static List<String> cites(List<String> names, boolean first, Fields f) {
+        if (names.isEmpty() || (!first && f.article() == null)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (f.article() != null) {
+            String n = key(f.article());
+            names.forEach(k -> out.add(n + "#" + k));
+        }
+        names.forEach(k -> out.add("#" + k));
+        return out;
+    }
+
+    /**
+     * The folded names of a document a citation may use: its names, its number alone, after its
+     * form (with or without "số"), and shortened to number and year after its form or its
+     * symbol ("nghị định 15/2014", "nđ 15/2014").
+     */
+    static List<String> citeNames(LegalDoc legal) {
+        if (legal == null) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String n : legal.names()) {
+            out.add(key(n));
+        }
+        String no = legal.number().strip();
+        if (LegalDoc.NUMBER.matcher(no).find()) {
+            String form = legal.form().strip();
+            out.add(key(no));
+            if (!form.isEmpty()) {
+                out.add(key(form + " " + no));
+                out.add(key(form + " số " + no));
+            }
+            Matcher m = SHORT.matcher(no);
+            if (m.find()) {
+                if (!form.isEmpty()) {
+                    out.add(key(form + " " + m.group(1)));
+                    out.add(key(form + " số " + m.group(1)));
+                }
+                out.add(key(m.group(2) + " " + m.group(1)));
+            }
+        }
+        out.remove("");
+        return List.copyOf(out);
+    }
+
+    /** Folded words of {@code text}, a document number whole (not its parts), joined by spaces. */
+    static String key(String text) {
+        return key(Analysis.tokens(text, VietnameseAnalyzer.Form.FOLDED), 0, Integer.MAX_VALUE);
+    }
+
+    /** The key of tokens {@code from} up to {@code to} (exclusive), a document number's parts left out. */
+    static String key(List<Analysis.Token> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        int docnoEnd = -1;
+        for (int i = from; i < Math.min(to, tokens.size()); i++) {
+            Analysis.Token t = tokens.get(i);
+            if (VietnameseTokenizer.DOCNO.equals(t.type())) {
+                docnoEnd = t.end();
+            } else if (t.start() < docnoEnd) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : " ").append(t.text());
+        }
+        return sb.toString();
     }
 }

@@ -49,6 +49,15 @@ public final class Search {
     static final int PREFIX_MIN = 2;
     /** How many of the commonest completions a prefix adds. */
     static final int PREFIX_MAX = 8;
+    /**
+     * A cited article's key ({@code 9#luat hoa giai o co so}) weighs so much that the article
+     * ranks first whatever else the query says; its document's key ({@code #luat hoa giai o co
+     * so}) lists the document's other articles after it.
+     */
+    static final float CITE_WEIGHT = 20f;
+    static final float CITE_DOC_WEIGHT = 1f;
+    /** How many words after "điều N" a cited document's name is looked for in. */
+    static final int CITE_WORDS = 12;
     private static final float[] FIELD_WEIGHTS = {TITLE_WEIGHT, HEADING_WEIGHT, TEXT_WEIGHT};
 
     private Search() {
@@ -131,6 +140,12 @@ public final class Search {
      * name ("Điều 3. Phạm vi hòa giải ở cơ sở"), whatever article was cited.
      */
     static int cited(String q, List<Analysis.Token> folded, List<String> forms) {
+        int[] at = citeAt(q, folded, forms);
+        return at == null ? -1 : folded.get(at[1]).start();
+    }
+
+    /** As {@link #cited}: the index of the token "điều" and of the first word of the document, or null. */
+    static int[] citeAt(String q, List<Analysis.Token> folded, List<String> forms) {
         for (int i = 0; i + 2 < folded.size(); i++) {
             Analysis.Token d = folded.get(i);
             Analysis.Token n = folded.get(i + 1);
@@ -145,7 +160,7 @@ public final class Search {
             }
             Analysis.Token first = folded.get(j);
             if (VietnameseTokenizer.DOCNO.equals(first.type())) {
-                return first.start();
+                return new int[] {i, j};
             }
             for (String f : forms) {
                 String[] words = f.split(" ");
@@ -154,11 +169,57 @@ public final class Search {
                     match = folded.get(j + k).text().equals(words[k]);
                 }
                 if (match) {
-                    return first.start();
+                    return new int[] {i, j};
                 }
             }
         }
-        return -1;
+        return null;
+    }
+
+    /**
+     * A citation resolved: the query without it ({@code rest}), and the cited article's key and
+     * its document's ({@link LegalTitles#cites}).
+     */
+    record Citation(String rest, String article, String document) {
+    }
+
+    /**
+     * The citation in {@code q} of an article the site holds, by the longest name of its document
+     * (exact, folded: {@link LegalTitles#citeNames}) that follows "điều N", or null. Found, the
+     * citation is searched by its key alone: the document's words, in every article's title,
+     * would be read deep in long lists for nothing.
+     */
+    static Citation resolve(String q, List<Analysis.Token> folded, List<String> forms, IndexReader reader)
+            throws IOException {
+        int[] at = citeAt(q, folded, forms);
+        if (at == null) {
+            return null;
+        }
+        String number = folded.get(at[0] + 1).text();
+        for (int k = Math.min(folded.size(), at[1] + CITE_WORDS); k > at[1]; k--) {
+            if (k < folded.size() && folded.get(k).start() < docnoEnd(folded, at[1], k)) {
+                continue; // never end inside a document number's parts
+            }
+            String name = LegalTitles.key(folded, at[1], k);
+            String article = number + "#" + name;
+            if (reader.docFreq(new Term(SearchIndex.CITE, article)) > 0) {
+                int end = Math.max(folded.get(k - 1).end(), docnoEnd(folded, at[1], k));
+                String rest = q.substring(0, folded.get(at[0]).start()) + " " + q.substring(end);
+                return new Citation(rest, article, "#" + name);
+            }
+        }
+        return null;
+    }
+
+    /** The end of the last document number among tokens {@code from} to {@code to} (exclusive), or -1. */
+    static int docnoEnd(List<Analysis.Token> folded, int from, int to) {
+        int end = -1;
+        for (int i = from; i < to; i++) {
+            if (VietnameseTokenizer.DOCNO.equals(folded.get(i).type())) {
+                end = Math.max(end, folded.get(i).end());
+            }
+        }
+        return end;
     }
 
     /** Whether only white space (as the tokenizer sees it) lies between {@code from} and {@code to}. */
@@ -193,7 +254,12 @@ public final class Search {
     static Query query(String text, IndexReader reader, boolean prefix) throws IOException {
         String q = normalize(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int cited = cited(q, Analysis.tokens(q, VietnameseAnalyzer.Form.FOLDED), forms(reader));
+        List<String> forms = forms(reader);
+        Citation citation = resolve(q, Analysis.tokens(q, VietnameseAnalyzer.Form.FOLDED), forms, reader);
+        if (citation != null) {
+            q = citation.rest();
+        }
+        int cited = cited(q, Analysis.tokens(q, VietnameseAnalyzer.Form.FOLDED), forms);
         // A word typed without diacritics asks for no particular spelling: its exact clause
         // would only favour the accidental plain spellings ("giai" of "giai đoạn" for "hoa giai").
         Map<String, Boolean> exact = unique(q, VietnameseAnalyzer.Form.EXACT, cited);
@@ -233,6 +299,12 @@ public final class Search {
                             boost(i, VietnameseAnalyzer.Form.BIGRAM)), BooleanClause.Occur.SHOULD);
                 }
             }
+        }
+        if (citation != null) {
+            b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.CITE, citation.document())), CITE_DOC_WEIGHT),
+                    BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(new TermQuery(new Term(SearchIndex.CITE, citation.article())), CITE_WEIGHT),
+                    BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }

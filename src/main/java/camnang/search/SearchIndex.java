@@ -59,6 +59,11 @@ public final class SearchIndex implements AutoCloseable {
     /** The heading a section is searched with, stored where it is not the heading shown: an article's subject. */
     static final String HEADED = "headed";
     static final String ORDER = "order";
+    /**
+     * The citation keys of a legal document's first section and articles, one exact term each,
+     * ({@link LegalTitles#cites}): searched only by a query that cites an article.
+     */
+    static final String CITE = "title_cite";
     static final String[] SEARCHED = {TITLE, HEADING, TEXT};
 
     /** Tokens with frequencies, no positions: nothing searches phrases by position. */
@@ -68,6 +73,16 @@ public final class SearchIndex implements AutoCloseable {
         TOKENS.setTokenized(true);
         TOKENS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         TOKENS.freeze();
+    }
+
+    /** A citation key: one term, counted in the field's length (its norm). */
+    static final FieldType KEY = new FieldType();
+
+    static {
+        KEY.setTokenized(false);
+        KEY.setOmitNorms(false);
+        KEY.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        KEY.freeze();
     }
 
     private final IndexWriter writer;
@@ -127,6 +142,7 @@ public final class SearchIndex implements AutoCloseable {
         int n = 0;
         boolean first = true;
         LegalDoc legal = page.meta().legal();
+        List<String> names = LegalTitles.citeNames(legal);
         for (RenderedPage.SectionText s : rp.sections()) {
             if (s.text().isBlank()) {
                 continue;
@@ -144,6 +160,7 @@ public final class SearchIndex implements AutoCloseable {
             if (!searched.heading().equals(s.heading())) {
                 d.add(new StoredField(HEADED, searched.heading()));
             }
+            boolean wasFirst = first;
             first = false;
             d.add(new StoredField(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id()));
             d.add(new StoredField(TITLE, page.title()));
@@ -152,6 +169,9 @@ public final class SearchIndex implements AutoCloseable {
             add(d, TITLE, title);
             add(d, HEADING, searched.heading());
             add(d, TEXT, s.text());
+            for (String k : LegalTitles.cites(names, wasFirst, searched)) {
+                d.add(new Field(CITE, k, KEY));
+            }
             d.add(new StringField(SECTION, topSection(page), Field.Store.YES));
             if (page.meta().type() != null) {
                 d.add(new StringField(TYPE, page.meta().type().key, Field.Store.YES));

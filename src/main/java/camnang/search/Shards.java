@@ -70,8 +70,10 @@ final class Shards {
     /**
      * 2: the facets form and status (manifest, page table, fragments), and the title and heading
      * a section is searched with ({@code ti}, {@code hs}) where they are not those shown.
+     * 3: citation keys ({@code c/}, {@code r/}, {@code stats.cite}, {@code boost.cite}); the browser reads
+     * their short lists whole, so fragments do not repeat them.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int FRAGMENT_CAP = 2000;
     static final int CHUNK = 4096;
     static final int INLINE = 800;
@@ -172,7 +174,7 @@ final class Shards {
             for (int i = 0; i < 3; i++) {
                 fields[i] = FIELDS[i] + "_" + name;
                 terms[i] = MultiTerms.getTerms(ranks.reader, fields[i]);
-                boost[i] = Search.boost(i, form);
+                boost[i] = form == null ? 1f : Search.boost(i, form);
                 if (terms[i] != null) {
                     // As IndexSearcher's collection statistics: sums over the segments.
                     docCount[i] = terms[i].getDocCount();
@@ -313,7 +315,9 @@ final class Shards {
             Form exact = new Form(ranks, "exact", VietnameseAnalyzer.Form.EXACT);
             Form folded = new Form(ranks, "folded", VietnameseAnalyzer.Form.FOLDED);
             Form bigram = new Form(ranks, "bigram", VietnameseAnalyzer.Form.BIGRAM);
-            for (Form f : List.of(exact, folded, bigram)) {
+            // Citation keys: only title_cite exists (SearchIndex.CITE); its boosts are the query's.
+            Form cite = new Form(ranks, "cite", null);
+            for (Form f : List.of(exact, folded, bigram, cite)) {
                 List<Object> s = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     s.add(List.of(f.docCount[i], f.sumTtf[i]));
@@ -325,12 +329,13 @@ final class Shards {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
             try {
                 java.util.concurrent.Future<Map<String, Object>> b = pool.submit(
-                        () -> bigrams(ranks, bigram, new Blocks(out, "q"), out));
+                        () -> bigrams(ranks, bigram, new Blocks(out, "q"), out, "b"));
                 int half = ranks.size() / 2;
                 java.util.concurrent.Future<?> f1 = pool.submit(() -> fragments(ranks, out, 0, half));
                 java.util.concurrent.Future<?> f2 = pool.submit(() -> fragments(ranks, out, half, ranks.size()));
                 dict.put("w", words(ranks, exact, folded, new Blocks(out, "p"), out));
                 dict.put("b", b.get());
+                dict.put("c", bigrams(ranks, cite, new Blocks(out, "r"), out, "c"));
                 f1.get();
                 f2.get();
             } catch (InterruptedException e) {
@@ -382,6 +387,7 @@ final class Shards {
             l.add(Search.prefixBoost(i));
         }
         b.put("prefix", l);
+        b.put("cite", List.of(Search.CITE_WEIGHT, Search.CITE_DOC_WEIGHT));
         return b;
     }
 
@@ -549,8 +555,10 @@ final class Shards {
         return c.done();
     }
 
-    private static Map<String, Object> bigrams(Ranks ranks, Form bigram, Blocks blocks, Files2 out) throws IOException {
-        Chunker c = new Chunker("b", out);
+    /** Bigrams ({@code b}), or citation keys ({@code c}): a list per key. */
+    private static Map<String, Object> bigrams(Ranks ranks, Form bigram, Blocks blocks, Files2 out, String kind)
+            throws IOException {
+        Chunker c = new Chunker(kind, out);
         TermsEnum[][] be = enums(ranks, bigram);
         for (String k : keys(bigram)) {
             c.key(k);

@@ -74,6 +74,38 @@ class LegalSearchTest {
         }
     }
 
+    /**
+     * A citation of an article the site holds is searched by its key alone (one short list),
+     * not by the document's words that every article's title repeats; words around it still
+     * count; a citation of an article or document the site does not hold is searched by its words.
+     */
+    @Test
+    void aCitationIsSearchedByItsKey() throws Exception {
+        Path out = BrowserSearchTest.build(Path.of("content"), tmp.resolve("site"));
+        try (org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(
+                org.apache.lucene.store.FSDirectory.open(out.resolve(SearchIndex.DIR)))) {
+            for (String q : List.of("điều 9 luật hòa giải ở cơ sở", "dieu 9 luat hoa giai o co so",
+                    "Điều 9 của Luật Hòa giải ở cơ sở", "điều 9 luật số 35/2013/QH13")) {
+                String query = Search.query(q, r, false).toString();
+                assertTrue(query.contains("title_cite:9#"), q + " → " + query);
+                assertFalse(query.contains("_folded") || query.contains("_bigram") || query.contains("_exact"), q + " → " + query);
+            }
+            String decree = Search.query("điều 5 nghị định 15/2014/nđ-cp", r, false).toString();
+            assertTrue(decree.contains("title_cite:5#nghi dinh 15/2014/nd-cp"), decree);
+            String around = Search.query("thù lao điều 9 luật hòa giải ở cơ sở", r, false).toString();
+            assertTrue(around.contains("title_cite:9#luat hoa giai o co so") && around.contains("text_folded:thu"), around);
+            String missing = Search.query("điều 99 luật hòa giải ở cơ sở", r, false).toString();
+            assertFalse(missing.contains("title_cite"), missing);
+            assertTrue(missing.contains("title_folded:hoa"), missing);
+        }
+        List<Q> queries = List.of(new Q("điều 9 luật số 35/2013/QH13"), new Q("thù lao điều 9 luật hòa giải ở cơ sở"),
+                new Q("điều 99 luật hòa giải ở cơ sở"));
+        List<List<Hit>> browser = BrowserSearchTest.browser(out.resolve("parity.html").toUri().toString(), out, queries, tmp);
+        BrowserSearchTest.compare(out, queries, browser);
+        assertEquals(ARTICLE_9, browser.get(0).get(0).url());
+        assertEquals(ARTICLE_9, browser.get(1).get(0).url());
+    }
+
     @Test
     void filtersByFormAndStatusInTheBrowserAndOnTheCommandLine() throws Exception {
         Path out = BrowserSearchTest.build(Path.of("content"), tmp.resolve("site"));

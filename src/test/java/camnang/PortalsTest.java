@@ -163,6 +163,34 @@ class PortalsTest {
         assertTrue(city.contains("Nội dung.") && !city.contains("Đã sửa."), "the city's site is not replaced either");
     }
 
+    @Test
+    void markdownLinksToGeneratedPagesResolve(@TempDir Path dir) {
+        TestSites.write(dir, Map.of("site.yaml", """
+                title: Thử
+                portals:
+                  - id: sa-dec
+                    name: Thành phố
+                    city: true
+                  - id: phuong-1
+                    name: Phường 1
+                  - id: phuong-2
+                    name: Phường 2
+                """, "_du-lieu/to-hoa-giai.csv", "cong,to_hoa_giai,dia_ban,to_truong,thanh_vien,dien_thoai\n"
+                        + "phuong-1,Tổ hòa giải khóm 1,Khóm 1,(đang cập nhật),,\n",
+                "luat.md", "---\ntitle: Luật\ntype: law\nso_hieu: 1/2020/QH14\nloai_van_ban: Luật\nco_quan_ban_hanh: Quốc hội\n"
+                        + "ngay_ban_hanh: 01/01/2020\ntinh_trang: còn hiệu lực\n---\n",
+                "a.md", "---\ntitle: A\ntags: [thủ tục]\n---\n[văn bản](van-ban-phap-luat/) [tổ](to-hoa-giai.html) "
+                        + "[tìm](tim-kiem.html) [chủ đề](chu-de/thu-tuc.html)\n"));
+        TestSites.Run ok = TestSites.run("build", "--source", dir.toString(), "--out", dir.resolveSibling(dir.getFileName() + "-1").toString(),
+                "--portal", "phuong-1", "--no-search");
+        assertEquals(0, ok.exit(), ok.err());
+        TestSites.Run ward2 = TestSites.run("build", "--source", dir.toString(), "--out", dir.resolveSibling(dir.getFileName() + "-2").toString(),
+                "--portal", "phuong-2", "--no-search");
+        assertEquals(1, ward2.exit());
+        assertEquals(List.of(dir + "/a.md:5: lỗi: liên kết tới \"to-hoa-giai.html\" không tìm thấy trang hoặc tệp nào"),
+                TestSites.problemLines(ward2.err()));
+    }
+
     static long count(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.count();

@@ -177,10 +177,54 @@ public final class Site {
     }
 
     /** What a link resolves to: a page or a static file. */
-    public record Target(Page page, StaticFile file) {
-        public String output() {
-            return page != null ? page.output() : file.output();
+    /** What a link resolves to: a page, a static file, or a page the build generates ({@code generated}). */
+    public record Target(Page page, StaticFile file, String generated) {
+        public Target(Page page, StaticFile file) {
+            this(page, file, null);
         }
+
+        public String output() {
+            return page != null ? page.output() : file != null ? file.output() : generated;
+        }
+    }
+
+    /**
+     * Pages the build writes itself that a Markdown link may name ({@code van-ban-phap-luat/index.html},
+     * {@code to-hoa-giai.html}): only those this site will have.
+     */
+    private volatile java.util.Set<String> generated;
+
+    /** The generated pages Markdown links may name, sorted (part of the fragment cache's key). */
+    public java.util.List<String> generatedPages() {
+        return generatedOutputs().stream().sorted().toList();
+    }
+
+    private java.util.Set<String> generatedOutputs() {
+        java.util.Set<String> g = generated;
+        if (g == null) {
+            g = computeGenerated();
+            generated = g;
+        }
+        return g;
+    }
+
+    private java.util.Set<String> computeGenerated() {
+        java.util.Set<String> out = new java.util.HashSet<>(java.util.List.of("moi-cap-nhat.html", "tim-kiem.html",
+                "chu-de/index.html"));
+        for (Tag t : tags) {
+            out.add("chu-de/" + t.slug() + ".html");
+        }
+        if (pages.stream().anyMatch(p -> p.meta().legal() != null)) {
+            out.add("van-ban-phap-luat/index.html");
+        }
+        boolean city = portal == null || portal == config.city();
+        if (data().teams().stream().anyMatch(t -> city || t.portal().equals(portal.id()))) {
+            out.add("to-hoa-giai.html");
+        }
+        if (data().results().stream().anyMatch(r -> city || r.portal().equals(portal.id()))) {
+            out.add("ket-qua-hoa-giai.html");
+        }
+        return out;
     }
 
     /**
@@ -261,7 +305,15 @@ public final class Site {
         if (p == null) {
             p = byOutput.get(c.isEmpty() ? "index.html" : c + "/index.html");
         }
-        return p == null ? Optional.empty() : Optional.of(new Target(p, null));
+        if (p != null) {
+            return Optional.of(new Target(p, null));
+        }
+        for (String g : new String[] {c, c + ".html", c.isEmpty() ? "index.html" : c + "/index.html"}) {
+            if (generatedOutputs().contains(g)) {
+                return Optional.of(new Target(null, null, g));
+            }
+        }
+        return Optional.empty();
     }
 
     static String parentDir(String path) {

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * not use are removed after it, so the cache holds one build's worth.
  */
 public final class FragmentCache {
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     private final Path dir;
     private final String siteKey;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -65,6 +65,8 @@ public final class FragmentCache {
         }
         // Citations link to other pages' documents and articles.
         update(md, Citations.identity(site));
+        // Each portal resolves links against its own pages, and its own generated pages.
+        update(md, "portal " + (site.portal() == null ? "" : site.portal().id()) + " " + site.generatedPages());
         try {
             Files.createDirectories(dir);
             pruneOtherSites(dir);

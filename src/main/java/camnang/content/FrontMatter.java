@@ -245,10 +245,8 @@ final class FrontMatter {
             if (legalField != null) {
                 boolean canonical = key.equals(legalField);
                 // The first spelling found wins over later ones; the canonical key over every other.
-                if (canonical || !legal.containsKey(legalField) || !legal.get(legalField).canonical()) {
-                    if (!Yamls.isNull(value) && (canonical || !legal.containsKey(legalField))) {
-                        legal.put(legalField, new LegalFields.Raw(key, Yamls.toJava(value), line, canonical));
-                    }
+                if (!Yamls.isNull(value) && (canonical || !legal.containsKey(legalField))) {
+                    legal.put(legalField, new LegalFields.Raw(key, Yamls.toJava(value), line, canonical));
                 }
                 if (!canonical) {
                     params.put(key, Yamls.toJava(value));

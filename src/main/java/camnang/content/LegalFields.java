@@ -334,6 +334,8 @@ final class LegalFields {
         return List.copyOf(out);
     }
 
+    private static final Pattern DATE_IN_WORDS = Pattern.compile("(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
+
     private static LocalDate date(Raw r, String rel, Problems problems) {
         String s = text(r);
         if (s.isEmpty()) {
@@ -342,7 +344,7 @@ final class LegalFields {
         LocalDateTime d = Dates.parse(s);
         if (d == null) {
             // Tables write "20/6/2013"; Dates reads it. Words ("ngày 20 tháng 6 năm 2013") are read here.
-            Matcher m = Pattern.compile("(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})").matcher(s);
+            Matcher m = DATE_IN_WORDS.matcher(s);
             if (m.find()) {
                 d = Dates.parse(m.group(1) + "/" + m.group(2) + "/" + m.group(3));
             }

@@ -3,7 +3,6 @@ package camnang.markdown;
 import camnang.Problems;
 import camnang.Slug;
 import camnang.Urls;
-import camnang.content.Kind;
 import camnang.content.LegalDoc;
 import camnang.content.Page;
 import camnang.content.Site;
@@ -22,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
 final class Citations {
     private static final String FORMS = "Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết liên tịch|Nghị quyết"
             + "|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Hiến pháp|Lệnh";
-    private static final String REF = "(?:(?:[Đđ]iểm\\s+([a-zđ])\\s+(?:của\\s+)?)?(?:[Kk]hoản\\s+(\\d{1,3})\\s+(?:của\\s+)?)?"
-            + "[Đđ]iều\\s+(\\d{1,4}[a-zđ]?)\\s+(?:của\\s+|tại\\s+)?)?";
     private static final String NUMBER = LegalDoc.NUMBER.pattern();
 
     /** The registries of the sites being built; a site is built once per run. */
@@ -77,9 +73,12 @@ final class Citations {
         List<List<LegalStructure.Article>> articles = legal.parallelStream()
                 .map(p -> LegalStructure.articles(p.body().text())).toList();
         List<String> names = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
         for (int i = 0; i < legal.size(); i++) {
             Page p = legal.get(i);
             LegalDoc d = p.meta().legal();
+            fingerprint.append(p.output()).append('\u0000').append(d).append('\u0000').append(p.meta().khoanDiem())
+                    .append('\u0000').append(articles.get(i)).append('\n');
             Map<String, String> own = new HashMap<>();
             for (LegalStructure.Article a : articles.get(i)) {
                 if (a.number().chars().allMatch(c -> Character.isDigit(c) || Character.isLowerCase(c))) {
@@ -104,6 +103,7 @@ final class Citations {
                 }
             }
         }
+        identity = fingerprint.toString();
         names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (String n : names) {
             namesByHead.computeIfAbsent(head(n, 0), k -> new ArrayList<>()).add(n);
@@ -301,17 +301,20 @@ final class Citations {
     }
 
     /** Turns the references in the page's text into links, before links are resolved. */
-    void link(Document doc, PageContext ctx, Site site) {
+    void link(Document doc, PageContext ctx) {
         boolean self = ctx.page.meta().legal() != null;
         List<Text> texts = new ArrayList<>();
+        List<String> strings = new ArrayList<>();
         // Depth first, not entering links, images, headings and code: their text is no citation.
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
         stack.push(doc);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n instanceof Text t) {
-                if (mayCite(text(t, ctx), self)) {
+                String text = text(t, ctx);
+                if (mayCite(text, self)) {
                     texts.add(t);
+                    strings.add(text);
                 }
                 continue;
             }
@@ -323,8 +326,8 @@ final class Citations {
                 stack.push(c);
             }
         }
-        for (Text t : texts) {
-            link(t, ctx);
+        for (int i = 0; i < texts.size(); i++) {
+            link(texts.get(i), strings.get(i), ctx);
         }
     }
 
@@ -356,9 +359,8 @@ final class Citations {
         return c < 128 ? headAscii[c] : heads.indexOf(Character.toLowerCase(c)) >= 0;
     }
 
-    private void link(Text node, PageContext ctx) {
+    private void link(Text node, String s, PageContext ctx) {
         BasedSequence chars = node.getChars();
-        String s = text(node, ctx);
         List<Mention> mentions = find(s, ctx.page.meta().legal() != null);
         if (mentions.isEmpty()) {
             return;
@@ -483,7 +485,7 @@ final class Citations {
             return;
         }
         LegalDoc own = ctx.page.meta().legal();
-        if (own != null && (mentions(d.replacedBy(), own) || mentionsNumber(own.replaces(), d))) {
+        if (own != null && (mentions(d.replacedBy(), own) || mentions(own.replaces(), d))) {
             // The document that replaced it says so: not a stale reference.
             return;
         }
@@ -496,9 +498,6 @@ final class Citations {
         return !doc.number().isEmpty() && refs.stream().anyMatch(r -> containsNumber(r, doc.number()));
     }
 
-    private static boolean mentionsNumber(List<String> refs, LegalDoc doc) {
-        return mentions(refs, doc);
-    }
 
     private static boolean containsNumber(String text, String number) {
         Matcher m = LegalDoc.NUMBER.matcher(text);
@@ -529,33 +528,10 @@ final class Citations {
                 "Liên kết sẽ được tạo khi thêm trang của văn bản này (có so_hieu: " + u.written + ")."));
     }
 
-    private String identity;
+    /** This registry's fingerprint: its documents and their articles, all rendered pages depend on. */
+    private final String identity;
 
-    /** This registry's fingerprint: the pages, numbers, names and articles of its documents. */
-    synchronized String identity() {
-        if (identity == null) {
-            identity = identity(site);
-        }
+    String identity() {
         return identity;
-    }
-
-    /** A fingerprint of the registry, for the fragment cache: rendered pages depend on it. */
-    static String identity(Site site) {
-        StringBuilder sb = new StringBuilder();
-        for (Page p : site.pages()) {
-            if (p.meta().legal() != null && p.kind() != Kind.HOME) {
-                sb.append(p.output()).append('\u0000').append(p.meta().legal()).append('\u0000').append(p.meta().khoanDiem())
-                        .append('\u0000').append(java.util.HexFormat.of().formatHex(sha(p.body().identity()))).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static byte[] sha(byte[] b) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

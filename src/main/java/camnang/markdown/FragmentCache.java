@@ -64,7 +64,7 @@ public final class FragmentCache {
             update(md, f.source() + "\u0000" + f.output());
         }
         // Citations link to other pages' documents and articles.
-        update(md, Citations.identity(site));
+        update(md, Citations.of(site).identity());
         // Each portal resolves links against its own pages, and its own generated pages.
         update(md, "portal " + (site.portal() == null ? "" : site.portal().id()) + " " + site.generatedPages());
         try {

@@ -224,7 +224,7 @@ public final class Markdown {
                 }
             }
         }
-        Citations.of(site).link(doc, ctx, site);
+        Citations.of(site).link(doc, ctx);
         boolean[] raw = {false};
         List<Heading> headingNodes = new ArrayList<>();
         visit(doc, node -> {

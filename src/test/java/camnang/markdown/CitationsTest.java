@@ -80,17 +80,11 @@ class CitationsTest {
             """;
 
     private Map<String, String> render(String guide) {
-        TestSites.write(tmp, Map.of("van-ban/luat.md", LAW, "van-ban/nd15.md", DECREE, "van-ban/nd160.md", OLD,
-                "huong-dan/a.md", guide));
-        Site site = Content.load(tmp, problems);
-        List<RenderedPage> pages = site.pages().stream()
-                .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
-        Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
-        Markdown.reportCitations(pages, problems);
+        Map<String, RenderedPage> pages = MarkdownSites.render(tmp, Map.of("van-ban/luat.md", LAW, "van-ban/nd15.md", DECREE,
+                "van-ban/nd160.md", OLD, "huong-dan/a.md", guide), problems);
+        Markdown.reportCitations(List.copyOf(pages.values()), problems);
         Map<String, String> m = new java.util.HashMap<>();
-        for (RenderedPage p : pages) {
-            m.put(p.page().source(), RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of())));
-        }
+        pages.forEach((source, p) -> m.put(source, p.html()));
         return m;
     }
 

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import camnang.Problems;
-import camnang.TestSites;
-import camnang.content.Content;
-import camnang.content.Site;
-import camnang.content.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,18 +22,8 @@ class LegalStructureTest {
     Problems problems = new Problems("content");
 
     private Map<String, RenderedPage> render(Map<String, String> files) {
-        TestSites.write(tmp, files);
-        Site site = Content.load(tmp, problems);
-        List<RenderedPage> pages = site.pages().stream()
-                .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
-        Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
-        Markdown.reportCitations(pages, problems);
-        Map<String, RenderedPage> m = new java.util.HashMap<>();
-        for (RenderedPage p : pages) {
-            String html = RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of()));
-            m.put(p.page().source(), new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
-                    p.sections(), p.hasRawHtml()));
-        }
+        Map<String, RenderedPage> m = MarkdownSites.render(tmp, files, problems);
+        Markdown.reportCitations(List.copyOf(m.values()), problems);
         return m;
     }
 

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camnang.Problem;
 import camnang.Problems;
-import camnang.TestSites;
-import camnang.content.Content;
-import camnang.content.Site;
-import camnang.content.SiteConfig;
 import camnang.html.Html;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,18 +19,7 @@ class MarkdownTest {
     Problems problems = new Problems("content");
 
     private Map<String, RenderedPage> render(Map<String, String> files) {
-        TestSites.write(tmp, files);
-        Site site = Content.load(tmp, problems);
-        List<RenderedPage> pages = site.pages().stream()
-                .map(p -> Markdown.render(p, site, SiteConfig.BrokenLinks.ERROR, problems)).toList();
-        Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
-        Map<String, RenderedPage> m = new java.util.HashMap<>();
-        for (RenderedPage p : pages) {
-            String html = RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of()));
-            m.put(p.page().source(), new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
-                    p.sections(), p.hasRawHtml()));
-        }
-        return m;
+        return MarkdownSites.render(tmp, files, problems);
     }
 
     private String html(String body) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "camnang", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n",
         optionListHeading = "%nTùy chọn:%n", commandListHeading = "%nLệnh:%n",
         description = "Biến thư mục Markdown thành trang web tĩnh có tìm kiếm.",
-        subcommands = {Main.Build.class, Main.Check.class, Main.SearchCommand.class})
+        subcommands = {Main.Build.class, Main.Check.class, ServeCommand.class, NewCommand.class, ImportCommand.class,
+                Main.SearchCommand.class})
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int CONTENT_ERRORS = 1;
@@ -194,8 +195,18 @@ public final class Main implements Callable<Integer> {
             description = {"Kiểm tra nội dung như khi build, nhưng không ghi tệp nào.",
                     "Mã thoát: 0 không có lỗi, 1 nội dung có lỗi, 2 sai cách dùng."})
     static final class Check extends Common implements Callable<Integer> {
+        @Option(names = "--fix", description = "Tự sửa những lỗi chữ sửa được an toàn (dạng Unicode, kiểu bỏ dấu, ký tự ẩn, "
+                + "mã cũ TCVN3/VNI), in ra những gì đã sửa, rồi kiểm tra lại.")
+        boolean fix;
+
         @Override
         public Integer call() {
+            if (fix) {
+                int fixed = CheckFix.run(source, Build.out, Build.err);
+                if (fixed != OK) {
+                    return fixed;
+                }
+            }
             Camnang.Report r = Camnang.checkAll(new Camnang.Options(source, null, null, mode(), templates));
             return report(r, verbose, Build.out, Build.err, false);
         }

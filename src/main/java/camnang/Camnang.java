@@ -159,6 +159,74 @@ public final class Camnang {
     }
 
     private static Report build(Options o, camnang.markdown.Memo memo) {
+        return build(o, memo, null);
+    }
+
+    /**
+     * A build kept warm between edits, for {@code serve}: each {@link #pages} runs the whole
+     * pipeline, but Markdown is parsed again only for the pages whose text or links changed,
+     * and only the files whose bytes changed are written, in place; {@link #search} then
+     * brings the search index up to date. After both, the folder holds exactly what a full
+     * {@link #build} of the same content writes (the Lucene files aside, which differ from
+     * any build to the next).
+     */
+    public static final class Live {
+        private final Options options;
+        private final camnang.markdown.Memo memo = new camnang.markdown.Memo();
+        private final Output.Mirror pagesMirror = new Output.Mirror();
+        private final Output.Mirror searchMirror = new Output.Mirror();
+        private Site site;
+        private List<RenderedPage> rendered;
+        private Path engine;
+
+        public Live(Options options) {
+            this.options = options;
+        }
+
+        /** Builds and writes the pages (everything but {@code search/}); the last good site stays when it fails. */
+        public synchronized Report pages() {
+            return build(options, memo, this);
+        }
+
+        /**
+         * Writes the search index of the last successful {@link #pages}, unless {@code stop}
+         * says a newer edit is waiting (then nothing is written and this returns false).
+         */
+        public synchronized boolean search(java.util.function.BooleanSupplier stop) {
+            if (site == null || !options.search()) {
+                return true;
+            }
+            try (Output out = Output.live(options.out(), searchMirror, p -> p.startsWith(SearchIndex.BROWSER_DIR + "/"))) {
+                SearchIndex index = SearchIndex.create(out.directory(SearchIndex.DIR), site);
+                try {
+                    rendered.parallelStream().forEach(index::add);
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    index.finish(out.directory(SearchIndex.DIR).getParent(), out::write);
+                } finally {
+                    index.close();
+                }
+                if (engine != null && Files.isRegularFile(engine)) {
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
+                }
+                if (stop.getAsBoolean()) {
+                    return false;
+                }
+                out.commit();
+                return true;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Forgets what was rendered: after a change of site.yaml or of the templates. */
+        public synchronized void forget() {
+            memo.clear();
+        }
+    }
+
+    private static Report build(Options o, camnang.markdown.Memo memo, Live live) {
         Problems problems = new Problems(display(o.source()));
         Map<String, Long> millis = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -198,18 +266,26 @@ public final class Camnang {
                 return html == null ? "" : new String(html, java.nio.charset.StandardCharsets.UTF_8);
             }, o.allPortals());
             if (o.out() != null && templates != null && !problems.hasErrors()) {
-                out = Output.open(o.out());
+                out = live != null ? Output.live(o.out(), live.pagesMirror, p -> !p.startsWith(SearchIndex.BROWSER_DIR + "/"))
+                        : Output.open(o.out());
             }
             // One pass per page, in parallel: Markdown, template, file. Only what the link
             // check needs is kept, so memory does not grow with the size of the site.
             Output writer = out;
-            FragmentCache cache = out == null || !o.cache() ? null : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
-            SearchIndex index = out != null && o.search() ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
+            FragmentCache cache = out == null || !o.cache() || live != null ? null
+                    : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
+            SearchIndex index = out != null && o.search() && live == null
+                    ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
+            // serve indexes the pages after the browser has reloaded, from these.
+            List<RenderedPage> whole = live != null ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
             Markdown.prepare(site);
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
                 RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache, memo);
                 if (index != null) {
                     index.add(rp);
+                }
+                if (whole != null) {
+                    whole.add(rp);
                 }
                 if (templates != null) {
                     String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
@@ -271,11 +347,16 @@ public final class Camnang {
             int written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
                     + 1 + (baseUrl != null ? 2 : 0);
             out.commit();
+            if (live != null) {
+                live.site = site;
+                live.rendered = List.copyOf(whole);
+                live.engine = engine;
+            }
             if (cache != null) {
                 cache.prune();
             }
             t = lap(millis, "trang tổng hợp và ghi tệp", t);
-            if (o.zip()) {
+            if (o.zip() && live == null) {
                 // Only from the committed folder, so a failed build never touches the old zip. Lucene's
                 // files differ from build to build (a random segment id, the time of writing), so they
                 // would make every zip new; a portal or a USB stick searches with the shards, and

@@ -15,19 +15,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * the same everywhere unless a link of it leads elsewhere (to a page only some portals have)
  * or the registry of legal documents differs. Each reuse checks both, cheaply: every link
  * the page wrote is resolved again against the new site, without parsing the page.
+ * {@code serve} keeps one from rebuild to rebuild: then the page's own text is checked too,
+ * so only the pages an edit touched are parsed again.
  */
 public final class Memo {
     private record Entry(Page page, RenderedPage rendered, List<Problem> problems, Map<String, String> hrefs,
-                         Set<String> broken, String registry) {
+                         Set<String> broken, String registry, String body) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** Forgets every page (the site's settings or templates changed). */
+    public void clear() {
+        entries.clear();
+    }
 
     /** The rendering of {@code page} for {@code site} if an earlier portal's still holds, else null. */
     RenderedPage get(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
         Entry e = entries.get(page.source());
         if (e == null || !e.page().output().equals(page.output()) || e.page().bodyLine() != page.bodyLine()
-                || !e.page().meta().equals(page.meta()) || !e.registry().equals(Citations.of(site).identity())) {
+                || !e.page().meta().equals(page.meta()) || !e.registry().equals(Citations.of(site).identity())
+                || !e.body().equals(digest(page))) {
             return null;
         }
         PageContext scratch = new PageContext(page, "", new Problems(""));
@@ -48,6 +56,16 @@ public final class Memo {
 
     void put(Page page, Site site, RenderedPage rendered, List<Problem> problems, PageContext ctx) {
         entries.put(page.source(), new Entry(page, rendered, List.copyOf(problems), Map.copyOf(ctx.hrefs),
-                Set.copyOf(ctx.broken), Citations.of(site).identity()));
+                Set.copyOf(ctx.broken), Citations.of(site).identity(), digest(page)));
+    }
+
+    /** The page's text as it is now: a memo outlives an edit of the file when {@code serve} keeps it. */
+    private static String digest(Page page) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(page.body().identity()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,21 +8,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The {@code publish} stage's writer: everything goes to a temporary folder beside
  * {@code --out}, which replaces {@code --out} only when the whole build succeeded. A
  * failed build leaves the previous site as it was.
+ *
+ * <p>A live output ({@link #live}, for {@code serve}) keeps pages in memory until the build
+ * succeeded, then writes into the served folder only the files whose bytes changed and
+ * deletes the ones no longer made: rewriting a thousand unchanged pages for each keystroke
+ * would take longer than building them.
  */
 public final class Output implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private boolean committed;
+    /** Live mode only: the files of this build, by path, until commit. */
+    private final Map<String, Object> memory;
+    private final Mirror mirror;
+    private final Predicate<String> scope;
 
-    private Output(Path target, Path temp) {
+    private Output(Path target, Path temp, Mirror mirror, Predicate<String> scope) {
         this.target = target;
         this.temp = temp;
+        this.mirror = mirror;
+        this.scope = scope;
+        this.memory = mirror == null ? null : new ConcurrentHashMap<>();
+    }
+
+    /**
+     * What a live output last wrote, kept from build to build, so that an unchanged file is
+     * neither read nor written again. One per folder and scope.
+     */
+    public static final class Mirror {
+        final Map<String, String> digests = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A live output into {@code target}, owning the files whose paths {@code scope} accepts:
+     * on commit the changed ones are written in place, those of the scope not written by this
+     * build are deleted, and files outside the scope are left alone.
+     */
+    public static Output live(Path target, Mirror mirror, Predicate<String> scope) {
+        Path abs = target.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+            Path temp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".live-");
+            return new Output(abs, temp, mirror, scope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Output open(Path target) {
@@ -31,7 +70,7 @@ public final class Output implements AutoCloseable {
             Path parent = abs.getParent();
             Files.createDirectories(parent);
             Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".camnang-");
-            return new Output(abs, temp);
+            return new Output(abs, temp, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +83,10 @@ public final class Output implements AutoCloseable {
 
     public void write(String rel, byte[] bytes) {
         Path p = resolve(rel);
+        if (memory != null) {
+            memory.put(temp.relativize(p).toString().replace('\\', '/'), bytes);
+            return;
+        }
         try {
             Files.createDirectories(p.getParent());
             Files.write(p, bytes);
@@ -66,6 +109,12 @@ public final class Output implements AutoCloseable {
     /** Applies link mends to a page already written (rare: most pages need none). */
     public void mend(String rel, java.util.List<camnang.markdown.RenderedPage.Mend> mends) {
         Path p = resolve(rel);
+        if (memory != null) {
+            String key = temp.relativize(p).toString().replace('\\', '/');
+            String html = new String((byte[]) memory.get(key), StandardCharsets.UTF_8);
+            memory.put(key, camnang.markdown.RenderedPage.Mend.apply(html, mends).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         try {
             String html = Files.readString(p, StandardCharsets.UTF_8);
             Files.writeString(p, camnang.markdown.RenderedPage.Mend.apply(html, mends), StandardCharsets.UTF_8);
@@ -76,6 +125,10 @@ public final class Output implements AutoCloseable {
 
     public void copy(Path source, String rel) {
         Path p = resolve(rel);
+        if (memory != null) {
+            memory.put(temp.relativize(p).toString().replace('\\', '/'), source);
+            return;
+        }
         try {
             Files.createDirectories(p.getParent());
             Files.copy(source, p, StandardCopyOption.REPLACE_EXISTING);
@@ -94,6 +147,12 @@ public final class Output implements AutoCloseable {
 
     /** Puts the new site in place of the old one. */
     public void commit() {
+        if (memory != null) {
+            LiveSync.commit(target, temp, memory, mirror, scope);
+            committed = true;
+            deleteTree(temp);
+            return;
+        }
         try {
             Path old = null;
             if (Files.exists(target)) {
@@ -121,7 +180,7 @@ public final class Output implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!committed) {
+        if (!committed || memory != null) {
             deleteTree(temp);
         }
     }

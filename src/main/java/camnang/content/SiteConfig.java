@@ -15,11 +15,30 @@ public record SiteConfig(
         BrokenLinks brokenLinks,
         boolean rawHtml,
         String footer,
-        List<Portal> portals) {
+        List<Portal> portals,
+        ToneMarks toneMarks) {
 
     public SiteConfig(String title, String description, String language, String baseUrl, List<MenuItem> menu,
                       BrokenLinks brokenLinks, boolean rawHtml, String footer) {
         this(title, description, language, baseUrl, menu, brokenLinks, rawHtml, footer, List.of());
+    }
+
+    public SiteConfig(String title, String description, String language, String baseUrl, List<MenuItem> menu,
+                      BrokenLinks brokenLinks, boolean rawHtml, String footer, List<Portal> portals) {
+        this(title, description, language, baseUrl, menu, brokenLinks, rawHtml, footer, portals, ToneMarks.ANY);
+    }
+
+    /**
+     * Where the site puts the tone mark of {@code oa}, {@code oe}, {@code uy} at a syllable's end
+     * ({@code tone_marks} in site.yaml): {@code check --fix} writes every page that way.
+     */
+    public enum ToneMarks {
+        /** Not chosen: only a page mixing both is noted. */
+        ANY,
+        /** On the first vowel: hòa, khỏe, thủy. */
+        OLD,
+        /** On the second vowel: hoà, khoẻ, thuỷ. */
+        NEW
     }
 
     /**

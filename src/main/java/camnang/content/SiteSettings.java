@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SiteSettings {
     static final String FILE = "site.yaml";
     static final Set<String> KEYS = Set.of("title", "description", "language", "base_url", "menu",
-            "broken_links", "raw_html", "footer", "portals");
-    private static final String KEY_LIST = "title, description, language, base_url, menu, broken_links, raw_html, footer, portals";
+            "broken_links", "raw_html", "footer", "portals", "tone_marks");
+    private static final String KEY_LIST = "title, description, language, base_url, menu, broken_links, raw_html, footer, portals, "
+            + "tone_marks";
     static final Set<String> PORTAL_KEYS = Set.of("id", "name", "base_url", "description", "address", "phone", "email", "city");
 
     private SiteSettings() {
@@ -34,6 +35,7 @@ final class SiteSettings {
         boolean rawHtml = false;
         String footer = "";
         List<SiteConfig.Portal> portals = new ArrayList<>();
+        SiteConfig.ToneMarks toneMarks = SiteConfig.ToneMarks.ANY;
         Path file = source.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return new SiteConfig(title, description, language, baseUrl, List.of(), broken, rawHtml, footer);
@@ -92,6 +94,17 @@ final class SiteSettings {
                                     "\"sanitize\" (mặc định) lọc bỏ mã HTML không an toàn trong trang.");
                         }
                     }
+                    case "tone_marks" -> {
+                        String s = scalar(v, key, line, problems, "");
+                        if (s.equals("old")) {
+                            toneMarks = SiteConfig.ToneMarks.OLD;
+                        } else if (s.equals("new")) {
+                            toneMarks = SiteConfig.ToneMarks.NEW;
+                        } else {
+                            problems.error(FILE, line, "tone_marks phải là \"old\" hoặc \"new\", không phải \"" + s + "\"",
+                                    "\"old\" đặt dấu như hòa, khỏe, thủy; \"new\" đặt dấu như hoà, khoẻ, thuỷ.");
+                        }
+                    }
                     case "menu" -> menu.addAll(menu(v, line, problems));
                     case "portals" -> portals.addAll(portals(v, line, problems));
                     default -> throw new IllegalStateException(key);
@@ -99,7 +112,7 @@ final class SiteSettings {
             }
         }
         return new SiteConfig(title, description, language, baseUrl, List.copyOf(menu), broken, rawHtml, footer,
-                List.copyOf(portals));
+                List.copyOf(portals), toneMarks);
     }
 
     private static final java.util.regex.Pattern PORTAL_ID = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");

@@ -14,20 +14,25 @@ import picocli.CommandLine.Parameters;
 /** {@code new}: writes a new page with the right front matter (issue 6). */
 @Command(name = "new", synopsisHeading = "Cách dùng: ", descriptionHeading = "%n", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%n",
+        customSynopsis = {"java -jar target/camnang.jar new LOẠI \"TIÊU ĐỀ\" [--section THƯ_MỤC]",
+                "           [--slug TÊN_TỆP] [--source THƯ_MỤC]"},
         description = {"Tạo một trang mới với phần thông tin đầu trang đúng mẫu và dàn ý để viết tiếp.",
-                "Tên tệp lấy từ tiêu đề, viết thường không dấu: \"Cách yêu cầu hòa giải\" → cach-yeu-cau-hoa-giai.md.",
+                "Tên tệp lấy từ tiêu đề, viết thường không dấu:",
+                "  \"Cách yêu cầu hòa giải\" → cach-yeu-cau-hoa-giai.md.",
                 "Không bao giờ ghi đè tệp đã có.",
                 "",
                 "Loại trang:",
                 "  guide   hướng dẫn (cho người dân)",
                 "  lesson  bài học (cho hòa giải viên)",
-                "  law     văn bản pháp luật (phải điền số hiệu, loại, cơ quan ban hành, ngày ban hành, tình trạng)",
+                "  law     văn bản pháp luật (điền số hiệu, cơ quan, ngày, tình trạng)",
                 "  faq     hỏi đáp (cho người dân)",
                 "  news    tin tức",
                 "  plan    kế hoạch (cho cán bộ)",
                 "",
-                "Ví dụ: java -jar target/camnang.jar new guide \"Cách yêu cầu hòa giải\" --section nguoi-dan",
-                "Mã thoát: 0 đã tạo trang, 1 đã có trang cùng tên (không ghi đè), 2 sai cách dùng."})
+                "Ví dụ:",
+                "  java -jar target/camnang.jar new faq \"Hỏi đáp về thủ tục\" --section nguoi-dan",
+                "",
+                "Mã thoát: 0 đã tạo, 1 đã có trang cùng tên (không ghi đè), 2 sai cách dùng."})
 final class NewCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này rồi thoát.")
     boolean help;
@@ -44,11 +49,13 @@ final class NewCommand implements Callable<Integer> {
             description = "Thư mục nội dung Markdown (mặc định: ${DEFAULT-VALUE}).")
     Path source;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "LOẠI", description = "Loại trang: guide, lesson, law, faq, news, plan.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LOẠI", hideParamSyntax = true,
+            description = "Loại trang: guide, lesson, law, faq, news, plan.")
     String type;
 
     // The rest of the line: a title typed without quotes still arrives whole.
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "TIÊU_ĐỀ", description = "Tiêu đề của trang, trong dấu ngoặc kép.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "TIÊU_ĐỀ", hideParamSyntax = true,
+            description = "Tiêu đề của trang, trong dấu ngoặc kép.")
     List<String> title;
 
     @Override
@@ -74,14 +81,15 @@ final class NewCommand implements Callable<Integer> {
             Main.Build.out.println("Đã tạo thư mục mới " + r.newFolder() + ".");
         }
         Main.Build.out.println("Đã tạo trang " + r.file() + ".");
-        String check = "java -jar target/camnang.jar check" + (source.toString().equals("content") ? "" : " --source " + source);
+        String sourceOption = source.toString().equals("content") ? "" : " --source " + source;
         if (r.type() == PageType.LAW) {
-            Main.Build.out.println("Tiếp theo: mở tệp, điền số hiệu, loại văn bản, cơ quan ban hành, ngày ban hành, tình trạng "
-                    + "(so_hieu, loai_van_ban, co_quan_ban_hanh, ngay_ban_hanh, tinh_trang) và chép nội dung văn bản;");
+            Main.Build.out.println("Tiếp theo: mở tệp, điền so_hieu, loai_van_ban, co_quan_ban_hanh, ngay_ban_hanh, tinh_trang, "
+                    + "chép nội dung văn bản, rồi chạy");
         } else {
-            Main.Build.out.println("Tiếp theo: mở tệp, viết mô tả (description) và nội dung thay cho dàn ý;");
+            Main.Build.out.println("Tiếp theo: mở tệp, viết mô tả (description) và nội dung thay cho dàn ý, rồi chạy");
         }
-        Main.Build.out.println("rồi chạy " + check + " để kiểm tra và build để xây dựng trang web.");
+        Main.Build.out.println("  java -jar target/camnang.jar check" + sourceOption + "    (kiểm tra)");
+        Main.Build.out.println("  java -jar target/camnang.jar build" + sourceOption + "    (xây dựng trang web)");
         return Main.OK;
     }
 

@@ -10,12 +10,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The page {@link Scaffold#create} writes: its name, its folder, its text. */
@@ -115,7 +118,8 @@ final class NewPage {
             }
         }
         Path file = dir.resolve(slug + ".md");
-        String text = text(type, title, today, siblings.nextWeight());
+        boolean newTones = newTones(SiteSettings.read(source, new Problems("")).toneMarks(), title);
+        String text = text(type, title, today, siblings.nextWeight(), newTones);
         try {
             Files.createDirectories(dir);
             Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
@@ -157,7 +161,7 @@ final class NewPage {
         if (title == null) {
             return "";
         }
-        String s = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFC);
+        String s = Normalizer.normalize(title, Normalizer.Form.NFC);
         s = s.replaceAll("[\\s\\p{Z}]+", " ").replaceAll("[\\p{Cf}\\p{Cc}]", "");
         return s.strip();
     }
@@ -177,7 +181,7 @@ final class NewPage {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC).replace('\\', '/');
+        String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).replace('\\', '/');
         if (s.startsWith("/") || s.startsWith("~") || s.matches("^[A-Za-z]:.*")) {
             return "thư mục \"" + text.strip() + "\" phải nằm trong thư mục nội dung, không phải đường dẫn tuyệt đối";
         }
@@ -286,9 +290,8 @@ final class NewPage {
     }
 
     /** The whole file: front matter with a comment on what each key takes, then the body to fill. */
-    static String text(PageType type, String title, LocalDate today, Integer weight) {
-        StringBuilder sb = new StringBuilder("---\n");
-        sb.append("title: ").append(quote(title)).append('\n');
+    static String text(PageType type, String title, LocalDate today, Integer weight, boolean newTones) {
+        StringBuilder sb = new StringBuilder();
         sb.append("description: \"\"  # một câu giới thiệu trang, hiện dưới tiêu đề và trong kết quả tìm kiếm\n");
         sb.append("date: ").append(today).append('\n');
         if (weight != null) {
@@ -312,6 +315,36 @@ final class NewPage {
                     """);
         }
         sb.append("---\n\n").append(body(type));
+        String rest = newTones ? toNewTones(sb.toString()) : sb.toString();
+        return "---\ntitle: " + quote(title) + "\n" + rest;
+    }
+
+    private static final Pattern OLD_TONES = Pattern.compile("(?<!q)([òóỏõọ][ae]|[ùúủũụ]y)(?!\\p{L})");
+    private static final Pattern NEW_TONES = Pattern.compile("(?iu)(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\\p{L})");
+
+    /**
+     * Whether camnang's own words in the page (hòa giải, khóa) take the tone mark of oa, oe, uy on
+     * the second vowel (hoà, khoá): as the site's {@code tone_marks} says, else as the title writes
+     * them, so that a new page never mixes the two styles.
+     */
+    static boolean newTones(SiteConfig.ToneMarks site, String title) {
+        if (site != SiteConfig.ToneMarks.ANY) {
+            return site == SiteConfig.ToneMarks.NEW;
+        }
+        String lower = title.toLowerCase(Locale.ROOT);
+        return NEW_TONES.matcher(lower).find() && !OLD_TONES.matcher(lower).find();
+    }
+
+    /** Moves the tone mark of a syllable-final oa, oe, uy to its second vowel: hòa → hoà. */
+    static String toNewTones(String text) {
+        Matcher m = OLD_TONES.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String pair = Normalizer.normalize(m.group(1), Normalizer.Form.NFD);
+            String moved = pair.charAt(0) + Normalizer.normalize(pair.substring(2) + pair.charAt(1), Normalizer.Form.NFC);
+            m.appendReplacement(sb, Matcher.quoteReplacement(moved));
+        }
+        m.appendTail(sb);
         return sb.toString();
     }
 

@@ -238,6 +238,37 @@ class NewPageTest {
     }
 
     @Test
+    void camnangsOwnWordsFollowTheTitlesToneStyleOrTheSites() throws IOException {
+        Path src = site(Map.of());
+        String lesson = read(Scaffold.create(src, "lesson", "Kỹ năng hoà giải", null, null, DAY).file());
+        assertTrue(lesson.startsWith("""
+                ---
+                title: "Kỹ năng hoà giải"
+                description: ""  # một câu giới thiệu trang, hiện dưới tiêu đề và trong kết quả tìm kiếm
+                date: 2025-03-14
+                tags: []  # chủ đề, ví dụ: [hoà giải, thủ tục]
+                audience: [hoà giải viên]  # dành cho ai: người dân, hoà giải viên, cán bộ
+                """), lesson);
+        // A title in the other style, or in none, keeps hòa; "quý" and "toàn" are in neither.
+        assertTrue(read(Scaffold.create(src, "lesson", "Hòa giải, khoẻ", null, null, DAY).file())
+                .contains("audience: [hòa giải viên]"));
+        assertTrue(read(Scaffold.create(src, "lesson", "Quý I toàn thành phố", null, null, DAY).file())
+                .contains("audience: [hòa giải viên]"));
+
+        // The site's choice wins over the title's.
+        Files.writeString(src.resolve("site.yaml"), "title: Cẩm nang\ntone_marks: new\n", StandardCharsets.UTF_8);
+        String law = read(Scaffold.create(src, "law", "Luật Hòa giải ở cơ sở", null, null, DAY).file());
+        assertTrue(law.startsWith("---\ntitle: \"Luật Hòa giải ở cơ sở\"\n"), law);
+        assertTrue(law.contains("audience: [người dân, hoà giải viên, cán bộ]  # dành cho ai: người dân, hoà giải viên, cán bộ\n"), law);
+        assertTrue(law.contains("# Thông tin của văn bản. Năm khoá đầu là bắt buộc"), law);
+        assertFalse(law.replace("Luật Hòa giải", "").matches("(?s).*(hòa|khóa).*"), law);
+        Files.writeString(src.resolve("site.yaml"), "title: Cẩm nang\ntone_marks: old\n", StandardCharsets.UTF_8);
+        assertTrue(read(Scaffold.create(src, "faq", "Hoà giải có mất phí không", null, null, DAY).file())
+                .contains("tags: []  # chủ đề, ví dụ: [hòa giải, thủ tục]\n"));
+        assertEquals("hoà, khoẻ, thuỷ, quý, toàn, Hoà", NewPage.toNewTones("hòa, khỏe, thủy, quý, toàn, Hòa"));
+    }
+
+    @Test
     void neverOverwrites() {
         Path src = site(Map.of(
                 "nguoi-dan/cach-yeu-cau-hoa-giai.md", "---\ntitle: Cũ\n---\nNội dung cũ.\n",

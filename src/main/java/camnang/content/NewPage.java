@@ -186,7 +186,7 @@ final class NewPage {
             return "thư mục \"" + text.strip() + "\" phải nằm trong thư mục nội dung, không phải đường dẫn tuyệt đối";
         }
         for (String seg : s.split("/")) {
-            if (seg.isEmpty() || seg.equals(".")) {
+            if (seg.isBlank() || seg.equals(".")) {
                 continue;
             }
             if (seg.equals("..")) {
@@ -232,7 +232,7 @@ final class NewPage {
                     int dot = name.lastIndexOf('.');
                     String stem = dot > 0 ? name.substring(0, dot) : name;
                     if (!(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
-                        if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+                        if (lower.endsWith(".html")) {
                             byOutput.putIfAbsent(Slug.of(stem) + lower.substring(dot), name);
                         }
                         continue;

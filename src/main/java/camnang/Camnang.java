@@ -65,9 +65,17 @@ public final class Camnang {
         }
     }
 
-    /** What a build did: its problems, counts, time per stage, and any notices about skipped outputs. */
+    /**
+     * What a build did: its problems, counts, time per stage, any notices about skipped outputs,
+     * and what it wrote where (kind of file → how many and where, for the summary staff read).
+     */
     public record Report(boolean ok, List<Problem> problems, int pages, int sections, int files,
-                         Map<String, Long> millis, List<String> notes, Path out) {
+                         Map<String, Long> millis, List<String> notes, Path out, Map<String, String> written) {
+        public Report(boolean ok, List<Problem> problems, int pages, int sections, int files,
+                      Map<String, Long> millis, List<String> notes, Path out) {
+            this(ok, problems, pages, sections, files, millis, notes, out, Map.of());
+        }
+
         public long count(Problem.Severity s) {
             return problems.stream().filter(p -> p.severity() == s).count();
         }
@@ -126,7 +134,21 @@ public final class Camnang {
     }
 
     public static Report build(Options o) {
-        return build(o, null);
+        return build(o, Progress.NONE);
+    }
+
+    /**
+     * Where a build tells how far it got, for a terminal: each stage as it starts ({@code total}
+     * 0) and, while pages are made, how many of how many. Called from several threads.
+     */
+    public interface Progress {
+        Progress NONE = (stage, done, total) -> { };
+
+        void at(String stage, int done, int total);
+    }
+
+    public static Report build(Options o, Progress progress) {
+        return build(o, null, null, progress);
     }
 
     /**
@@ -159,7 +181,7 @@ public final class Camnang {
     }
 
     private static Report build(Options o, camnang.markdown.Memo memo) {
-        return build(o, memo, null);
+        return build(o, memo, null, Progress.NONE);
     }
 
     /**
@@ -185,7 +207,7 @@ public final class Camnang {
 
         /** Builds and writes the pages (everything but {@code search/}); the last good site stays when it fails. */
         public synchronized Report pages() {
-            return build(options, memo, this);
+            return build(options, memo, this, Progress.NONE);
         }
 
         /**
@@ -226,7 +248,8 @@ public final class Camnang {
         }
     }
 
-    private static Report build(Options o, camnang.markdown.Memo memo, Live live) {
+    private static Report build(Options o, camnang.markdown.Memo memo, Live live, Progress progress) {
+        progress.at("nạp nội dung", 0, 0);
         Problems problems = new Problems(display(o.source()));
         Map<String, Long> millis = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -274,12 +297,17 @@ public final class Camnang {
             Output writer = out;
             FragmentCache cache = out == null || !o.cache() || live != null ? null
                     : FragmentCache.open(cacheDir(o.source()), site, mode, problems.display(""));
+            SearchIndex.Written searchSummary = null;
             SearchIndex index = out != null && o.search() && live == null
                     ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
             // serve indexes the pages after the browser has reloaded, from these.
             List<RenderedPage> whole = live != null ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
             Markdown.prepare(site);
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            int total = site.pages().size();
+            progress.at("markdown và giao diện", 0, total);
             List<RenderedPage> rendered = site.pages().parallelStream().map(page -> {
+                progress.at("markdown và giao diện", done.incrementAndGet(), total);
                 RenderedPage rp = Markdown.render(page, site, mode, problems, index != null, cache, memo);
                 if (index != null) {
                     index.add(rp);
@@ -303,20 +331,24 @@ public final class Camnang {
                 if (problems.hasErrors()) {
                     index.close();
                 } else {
-                    index.finish(out.directory(SearchIndex.DIR).getParent(), writer::write);
+                    progress.at("chỉ mục tìm kiếm", 0, 0);
+                    searchSummary = index.finish(out.directory(SearchIndex.DIR).getParent(), writer::write);
                     t = lap(millis, "chỉ mục tìm kiếm", t);
                 }
             }
             if (problems.hasErrors() || out == null) {
                 return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }
+            progress.at("trang tổng hợp và ghi tệp", 0, 0);
             mends.forEach(writer::mend);
             List<String> extra = new ArrayList<>();
+            int generatedWritten = 0;
             for (Views.Generated g : views.generated()) {
                 View v = g.view();
                 byte[] html = templates.render(g.template(), v, problems);
                 if (html != null) {
                     out.write(v.path(), html);
+                    generatedWritten++;
                     if (!v.path().equals("404.html") && !v.path().equals(Views.SEARCH_PATH)) {
                         extra.add(v.path());
                     }
@@ -327,10 +359,12 @@ public final class Camnang {
             }
             assets.writeTo(out);
             Path engine = templateDir.resolve("assets/camnang.js");
+            int engineWritten = 0;
             if (index != null && Files.isRegularFile(engine)) {
                 // A stable address for a portal's own pages: one script tag, whatever the build.
                 try {
                     out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
+                    engineWritten = 1;
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -344,8 +378,8 @@ public final class Camnang {
                 notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
                         + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
             }
-            int written = rendered.size() + extra.size() + 1 + assets.outputs().size() + site.files().size()
-                    + 1 + (baseUrl != null ? 2 : 0);
+            int count = rendered.size() + generatedWritten + assets.outputs().size() + site.files().size()
+                    + 1 + (baseUrl != null ? 2 : 0) + engineWritten;
             out.commit();
             if (live != null) {
                 live.site = site;
@@ -356,7 +390,13 @@ public final class Camnang {
                 cache.prune();
             }
             t = lap(millis, "trang tổng hợp và ghi tệp", t);
+            if (searchSummary != null) {
+                count += searchSummary.files();
+            }
+            Map<String, String> written = written(o.out(), rendered.size(), generatedWritten, assets.outputs().size(),
+                    site.files().size(), baseUrl != null, searchSummary);
             if (o.zip() && live == null) {
+                progress.at("nén zip", 0, 0);
                 // Only from the committed folder, so a failed build never touches the old zip. Lucene's
                 // files differ from build to build (a random segment id, the time of writing), so they
                 // would make every zip new; a portal or a USB stick searches with the shards, and
@@ -365,7 +405,7 @@ public final class Camnang {
                 lap(millis, "nén zip", t);
             }
             millis.put("tổng", (System.nanoTime() - t0) / 1_000_000);
-            return new Report(true, problems.sorted(), pages, sections, written, millis, notes, o.out());
+            return new Report(true, problems.sorted(), pages, sections, count, millis, notes, o.out(), written);
         } finally {
             if (out != null) {
                 out.close();
@@ -374,6 +414,25 @@ public final class Camnang {
                 templates.close();
             }
         }
+    }
+
+    /** The summary's lines: what kind of file went where, in the words staff use. */
+    private static Map<String, String> written(Path out, int pages, int generated, int assets, int files, boolean feeds,
+                                               SearchIndex.Written search) {
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Trang nội dung", String.format(vi, "%,d tệp .html, mỗi trang một tệp", pages));
+        m.put("Trang tổng hợp", String.format(vi, "%,d tệp (chủ đề, đối tượng, văn bản pháp luật, tìm kiếm, 404…)", generated));
+        if (search != null) {
+            m.put("Tìm kiếm", String.format(vi, "%s (%,d tệp, %.1f MB; chỉ mục Lucene trong %s)",
+                    out.resolve(SearchIndex.BROWSER_DIR), search.files(), search.bytes() / 1e6, out.resolve(SearchIndex.DIR)));
+        }
+        m.put("Giao diện", String.format(vi, "%s (%,d tệp)", out.resolve("assets"), assets));
+        if (files > 0) {
+            m.put("Ảnh và tệp đính kèm", String.format(vi, "%,d tệp, chép nguyên như trong thư mục nội dung", files));
+        }
+        m.put("Cho máy tìm kiếm", feeds ? "robots.txt, sitemap.xml, feed.xml" : "robots.txt");
+        return m;
     }
 
     /** Where rendered pages of earlier builds of this source folder are kept: the system's temporary folder. */

@@ -40,7 +40,11 @@ public final class Main implements Callable<Integer> {
         return USAGE;
     }
 
+    /** Whether the standard streams are a terminal (progress is then drawn on one line). */
+    static boolean terminal;
+
     public static void main(String[] args) {
+        terminal = System.console() != null;
         int forked = Launcher.maybeFork(args);
         System.exit(forked >= 0 ? forked : run(args, utf8(System.out), utf8(System.err)));
     }
@@ -182,7 +186,9 @@ public final class Main implements Callable<Integer> {
                 }
                 return exit;
             }
-            Camnang.Report r = Camnang.build(options);
+            ProgressPrinter progress = new ProgressPrinter(err, terminal);
+            Camnang.Report r = Camnang.build(options, progress);
+            progress.done();
             int exit = report(r, verbose, out, err, true);
             if (exit == OK && zip) {
                 out.println("Đã nén trang vào " + camnang.publish.Zips.pathFor(output) + " để tải lên.");
@@ -330,7 +336,8 @@ public final class Main implements Callable<Integer> {
         }
         if (build) {
             out.println("Đã xây dựng " + r.pages() + " trang, " + r.sections() + " mục vào " + r.out() + " ("
-                    + r.files() + " tệp; " + counts + ").");
+                    + String.format(Locale.forLanguageTag("vi"), "%,d", r.files()) + " tệp; " + counts + ").");
+            r.written().forEach((kind, what) -> out.println("  " + kind + ": " + what));
             out.println("Mở " + r.out().resolve("index.html") + " bằng trình duyệt để xem.");
         } else {
             out.println("Kiểm tra xong " + r.pages() + " trang, " + r.sections() + " mục: " + counts + ".");

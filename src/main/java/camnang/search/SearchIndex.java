@@ -66,6 +66,10 @@ public final class SearchIndex implements AutoCloseable {
     static final String CITE = "title_cite";
     static final String[] SEARCHED = {TITLE, HEADING, TEXT};
 
+    /** What {@link #finish} wrote for the browser: sections indexed, files and bytes of the shards. */
+    public record Written(int sections, int files, long bytes) {
+    }
+
     /** Tokens with frequencies, no positions: nothing searches phrases by position. */
     static final FieldType TOKENS = new FieldType();
 
@@ -220,10 +224,11 @@ public final class SearchIndex implements AutoCloseable {
      * Closes the index and writes the browser's shards beside it
      * through {@code write} (a path in the output folder and the file's bytes).
      */
-    public Shards.Summary finish(Path searchDir, BiConsumer<String, byte[]> write) {
+    public Written finish(Path searchDir, BiConsumer<String, byte[]> write) {
         close();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
-            return Shards.write(reader, site, searchDir, write);
+            Shards.Summary s = Shards.write(reader, site, searchDir, write);
+            return new Written(s.docs(), s.files(), s.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,6 +37,7 @@ public final class Preview implements AutoCloseable {
     private volatile boolean closed;
     /** The pages were built and the search index does not follow them yet (the build thread's own). */
     private boolean searchDue;
+    private final boolean searching;
     private final Thread builder;
 
     private Preview(Camnang.Options o, int port, Listener listener) throws IOException {
@@ -52,7 +53,8 @@ public final class Preview implements AutoCloseable {
             throw new IOException("the content kept changing while it was read");
         }
         listener.built(first, true);
-        searchDue = first.ok();
+        searching = o.search();
+        searchDue = first.ok() && searching;
         server = DevServer.start(o.out(), port);
         server.problems(errors(first));
         List<Path> roots = new ArrayList<>(List.of(source));
@@ -121,7 +123,7 @@ public final class Preview implements AutoCloseable {
                 server.problems(errors(r));
                 server.reload();
                 listener.built(r, false);
-                searchDue = r.ok();
+                searchDue = r.ok() && searching;
                 continue;
             }
             if (searchDue) {

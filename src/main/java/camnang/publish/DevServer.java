@@ -42,6 +42,8 @@ public final class DevServer implements AutoCloseable {
             (function () {
               if (!window.EventSource) { return; }
               var es = new EventSource("/__camnang/events");
+              // Tells whoever drives the tab (a test) that edits from now on reach it.
+              es.onopen = function () { window.camnangLive = true; };
               es.addEventListener("reload", function () { es.close(); location.reload(); });
             })();
             """;

@@ -112,6 +112,50 @@ class ServeTest {
         assertEquals(0, exit[0]);
     }
 
+    @Test
+    void anOpenTabReloadsItselfAndShowsTheErrors() throws Exception {
+        Path src = TestSites.write(tmp.resolve("content"), Map.of(
+                "_index.md", "---\ntitle: Trang chủ\n---\nXin chào.\n",
+                "huong-dan/cac-buoc.md", "---\ntitle: Các bước hòa giải\n---\n## Chuẩn bị\n\nTìm hiểu vụ việc.\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServeCommand.stop = new CountDownLatch(1);
+        Thread serve = new Thread(() -> Main.run(new String[] {"serve", "--source", src.toString(), "--out",
+                tmp.resolve("served").toString(), "--port", "0", "--no-search"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        serve.start();
+        try (camnang.Cdp tab = camnang.Cdp.launch(tmp.resolve("profile"))) {
+            String base = awaitUrl(out);
+            tab.open(base + "huong-dan/cac-buoc.html");
+            assertEquals("Tìm hiểu vụ việc.", tab.eval("document.querySelector('main p').textContent"));
+            // Gone after a reload: the tab must load the page again by itself, not be patched.
+            tab.eval("window.daXem = 'có'; ''");
+            // The tab listens once its script has connected; the edit must come after.
+            camnang.Cdp.await(() -> eval(tab, "String(window.camnangLive)").equals("true"), "the tab never opened the event stream");
+            Path file = src.resolve("huong-dan/cac-buoc.md");
+            Files.writeString(file, Files.readString(file).replace("Tìm hiểu vụ việc.", "Tìm hiểu kỹ vụ việc."));
+            camnang.Cdp.await(() -> eval(tab, "document.querySelector('main p') ? document.querySelector('main p').textContent"
+                    + " + ' ' + (window.daXem || 'mới') : ''").equals("Tìm hiểu kỹ vụ việc. mới"), "the tab did not reload");
+            camnang.Cdp.await(() -> eval(tab, "String(window.camnangLive)").equals("true"), "the reloaded tab did not listen");
+            Files.writeString(file, Files.readString(file).replace("vụ việc.", "vụ việc [xem](khong-co.md)."));
+            camnang.Cdp.await(() -> eval(tab, "document.getElementById('camnang-loi') ? "
+                    + "document.getElementById('camnang-loi').getAttribute('role') + ' ' + document.querySelector('main p').textContent : ''")
+                    .equals("alert Tìm hiểu kỹ vụ việc."), "the tab did not show the error over the last good page");
+            assertTrue(tab.eval("document.getElementById('camnang-loi').textContent")
+                    .contains("huong-dan/cac-buoc.md:6: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào"));
+        } finally {
+            ServeCommand.stop.countDown();
+            serve.join(10_000);
+        }
+    }
+
+    private static String eval(camnang.Cdp tab, String js) {
+        try {
+            return tab.eval(js);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String awaitUrl(ByteArrayOutputStream out) throws InterruptedException {
         Pattern p = Pattern.compile("Đang xem trước tại (http://127\\.0\\.0\\.1:\\d+/)");
         for (int i = 0; i < 600; i++) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveTest {
     @TempDir
     Path tmp;
+    private Path templates;
 
     private static final String LAW = """
             ---
@@ -74,7 +75,8 @@ class LiveTest {
     void editsAdditionsRenamesAndDeletionsEndAsAFullBuild() throws IOException {
         Path src = site();
         Path served = tmp.resolve("served");
-        Camnang.Live live = new Camnang.Live(new Camnang.Options(src, served, null, null, null, true, true));
+        templates = TestSites.copyTree(Path.of("site-templates"), tmp.resolve("templates"));
+        Camnang.Live live = new Camnang.Live(new Camnang.Options(src, served, null, null, templates, true, true));
         List<String> steps = new ArrayList<>();
         step(live, src, served, "first build", steps);
 
@@ -102,7 +104,17 @@ class LiveTest {
         Files.writeString(src.resolve("hoi-dap/phi.md"), "---\ntitle: Có mất phí không?\ntype: faq\n---\nKhông mất phí.\n");
         step(live, src, served, "add a section", steps);
 
-        assertEquals(8, steps.size());
+        Path layout = templates.resolve("layout.jte");
+        Files.writeString(layout, Files.readString(layout).replace("</footer>", "<p>Bản thử nghiệm</p>\n</footer>"));
+        live.forget();
+        step(live, src, served, "edit a template", steps);
+
+        Files.writeString(src.resolve("site.yaml"), "title: Cẩm nang hòa giải\nfooter: Phòng Tư pháp\n");
+        live.forget();
+        step(live, src, served, "edit the site's settings", steps);
+
+        assertEquals(10, steps.size());
+        assertTrue(Files.readString(served.resolve("index.html")).contains("<p>Bản thử nghiệm</p>"));
     }
 
     @Test
@@ -127,7 +139,7 @@ class LiveTest {
         assertTrue(r.ok(), what + ": " + r.problems());
         assertTrue(live.search(() -> false), what);
         Path full = tmp.resolve("full-" + steps.size());
-        Camnang.Report f = Camnang.build(new Camnang.Options(src, full, null, null, null, false, true));
+        Camnang.Report f = Camnang.build(new Camnang.Options(src, full, null, null, templates, false, true));
         assertTrue(f.ok(), what + ": " + f.problems());
         Map<String, byte[]> a = withoutLucene(TestSites.tree(served));
         Map<String, byte[]> b = withoutLucene(TestSites.tree(full));

@@ -23,6 +23,9 @@ public final class Preview implements AutoCloseable {
 
         /** A build that could not finish (a file vanished while it was read): it is tried again. */
         void retrying(String why);
+
+        /** A fault of camnang itself: the server keeps serving the last good site and waits for the next edit. */
+        void failed(RuntimeException e);
     }
 
     private final Camnang.Live live;
@@ -50,7 +53,7 @@ public final class Preview implements AutoCloseable {
             first = buildPages();
         }
         if (first == null) {
-            throw new IOException("the content kept changing while it was read");
+            throw new IOException("không dựng được trang lần đầu (xem các dòng ở trên)");
         }
         listener.built(first, true);
         searching = o.search();
@@ -128,7 +131,14 @@ public final class Preview implements AutoCloseable {
             }
             if (searchDue) {
                 long t = System.nanoTime();
-                boolean done = live.search(this::pending);
+                boolean done;
+                try {
+                    done = live.search(this::pending);
+                } catch (RuntimeException e) {
+                    listener.failed(e);
+                    searchDue = false;
+                    continue;
+                }
                 searchDue = !done;
                 if (done) {
                     listener.searchReady((System.nanoTime() - t) / 1_000_000);
@@ -147,6 +157,9 @@ public final class Preview implements AutoCloseable {
                 pending = true;
             }
             sleep(200);
+            return null;
+        } catch (RuntimeException e) {
+            listener.failed(e);
             return null;
         }
     }

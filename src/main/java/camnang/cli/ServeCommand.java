@@ -70,6 +70,13 @@ final class ServeCommand extends Main.Common implements Callable<Integer> {
             }
 
             @Override
+            public void failed(RuntimeException e) {
+                err.println("Lỗi của chính camnang (không phải của nội dung), trang tốt trước đó vẫn được phục vụ; "
+                        + "hãy báo lỗi này kèm các dòng sau:");
+                e.printStackTrace(err);
+            }
+
+            @Override
             public void retrying(String why) {
                 err.println("Tệp thay đổi trong lúc đang đọc (" + why + "); dựng lại.");
             }

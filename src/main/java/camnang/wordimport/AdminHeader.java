@@ -76,7 +76,7 @@ final class AdminHeader {
     private AdminHeader() {
     }
 
-    /** Reads the header from the first blocks; the header is null when none of number, motto or date is there. */
+    /** Reads the header from the first blocks; the header is null when none of number, motto, date or form is there. */
     static Split read(List<Block> blocks, Notes notes) {
         Scan s = new Scan(notes);
         List<Block> kept = new ArrayList<>();
@@ -193,6 +193,8 @@ final class AdminHeader {
                 return Result.KEEP;
             }
             if (form == null && FORMS.contains(t.replaceAll("\\s+", " "))) {
+                // A form line alone (a plan pasted without its header table) is enough to read form and subject.
+                admin = true;
                 form = t.replaceAll("\\s+", " ");
                 expectSubject = true;
                 return Result.TAKEN;

@@ -155,6 +155,10 @@ final class AdminHeader {
             if (t.isEmpty() || separator(t)) {
                 return Result.TAKEN;
             }
+            if (p.style() == Styles.TITLE) {
+                // A title paragraph before the header (as converters write it) is the outline's to judge.
+                return Result.KEEP;
+            }
             if (motto(t)) {
                 admin = true;
                 return Result.TAKEN;

@@ -63,7 +63,7 @@ final class Outline {
     private Outline() {
     }
 
-    static Result arrange(List<Block> input, boolean titleKnown) {
+    static Result arrange(List<Block> input, String known) {
         List<Block> blocks = new ArrayList<>();
         for (Block b : input) {
             if (b instanceof Block.Table t && isLayout(t)) {
@@ -85,27 +85,33 @@ final class Outline {
             }
         }
 
-        // The title: Word's Title style, or a lone Heading 1 opening the document.
+        // The title: Word's Title style, or a lone Heading 1 opening the document. When the header
+        // block gave it already, a Title paragraph repeating it is left out too.
         String title = null;
         int titleAt = -1;
-        boolean titleFromHeading1 = false;
-        if (!titleKnown) {
-            for (int i = 0; i < n; i++) {
-                if (blocks.get(i) instanceof Block.Para p && p.style() == Styles.TITLE) {
+        for (int i = 0; i < n; i++) {
+            if (blocks.get(i) instanceof Block.Para p && p.style() == Styles.TITLE) {
+                if (known == null || camnang.Slug.of(p.text()).equals(camnang.Slug.of(known))) {
                     titleAt = i;
-                    break;
                 }
-            }
-            if (titleAt < 0 && n > 0 && blocks.get(0) instanceof Block.Para first && first.style() == 1
-                    && blocks.stream().filter(b -> b instanceof Block.Para p && p.style() == 1).count() == 1) {
-                titleAt = 0;
-                titleFromHeading1 = true;
-            }
-            if (titleAt >= 0) {
-                title = ((Block.Para) blocks.get(titleAt)).text();
+                break;
             }
         }
-        int styleOffset = titleFromHeading1 ? 0 : 1;
+        if (known == null && titleAt < 0 && n > 0 && blocks.get(0) instanceof Block.Para first && first.style() == 1
+                && blocks.stream().filter(b -> b instanceof Block.Para p && p.style() == 1).count() == 1) {
+            titleAt = 0;
+        }
+        if (known == null && titleAt >= 0) {
+            title = ((Block.Para) blocks.get(titleAt)).text();
+        }
+        // The highest heading style in the page is ## (the page title is the only #).
+        int top = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (i != titleAt && blocks.get(i) instanceof Block.Para p && p.style() >= 1) {
+                top = Math.min(top, p.style());
+            }
+        }
+        int styleOffset = top == Integer.MAX_VALUE ? 1 : 2 - top;
 
         boolean[] candidate = new boolean[n];
         for (int i = 0; i < n; i++) {

@@ -156,7 +156,7 @@ public final class WordImport {
         AdminHeader.Split split = AdminHeader.read(blocks, notes);
         AdminHeader.Header header = split.header();
         String headerTitle = header == null ? null : header.title();
-        Outline.Result outline = Outline.arrange(split.body(), headerTitle != null);
+        Outline.Result outline = Outline.arrange(split.body(), headerTitle);
         String title = headerTitle != null ? headerTitle : outline.title();
         if (title == null || title.isBlank()) {
             title = coreTitle(docx);

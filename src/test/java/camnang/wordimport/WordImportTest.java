@@ -572,4 +572,54 @@ class WordImportTest {
         assertEquals(List.of(Problem.Severity.WARNING), r.problems().stream().map(Problem::severity).toList());
         assertTrue(r.problems().get(0).message().startsWith("văn bản pháp luật (type: law) cần tình trạng hiệu lực"), r.problems().toString());
     }
+
+
+    @Test
+    void wordsOwnDevicesBecomeTheirMarkdownForms() throws IOException {
+        String toc = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
+                + "<w:sdtContent>" + para(null, run("Mục lục")) + para(null, run("Phần một\t1")) + "</w:sdtContent></w:sdt>";
+        String field = "<w:p>" + run("Xem ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                + "<w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"https://moj.gov.vn/\" \\o \"Bộ\" </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("Bộ Tư pháp")
+                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" + run(" và diện tích 20 m")
+                + "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2</w:t></w:r>" + run(".")
+                + "<w:r><w:t xml:space=\"preserve\">Dòng\u00a0một\u00ad</w:t><w:br/><w:t>dòng hai</w:t></w:r>"
+                + "<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>";
+        Path docx = new TestDocx()
+                .styles(STYLES + "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>"
+                        + "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/></w:style>")
+                .part("word/endnotes.xml", "<w:endnotes " + TestDocx.NS + "><w:endnote w:id=\"2\"><w:p>" + run("Ghi chú cuối.")
+                        + "</w:p><w:p>" + run("Đoạn thứ hai.") + "</w:p></w:endnote></w:endnotes>")
+                .p("Heading1", "Sổ tay hòa giải viên")
+                .xml(toc)
+                .p("Heading2", "Phần một")
+                .xml("<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>lưu ý</w:t></w:r>" + run(": đọc kỹ.") + "</w:p>")
+                .p("Heading3", "Chi tiết")
+                .xml(field)
+                .write(tmp.resolve("so-tay.docx"));
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        WordImport.Result r = WordImport.convert(docx, content, "");
+        assertEquals("""
+                ---
+                title: Sổ tay hòa giải viên
+                ---
+
+                [TOC]
+
+                ## Phần một
+
+                LƯU Ý: đọc kỹ.
+
+                ### Chi tiết
+
+                Xem [Bộ Tư pháp](https://moj.gov.vn/) và diện tích 20 m<sup>2</sup>.Dòng một\\
+                dòng hai[^1]
+
+                [^1]: Ghi chú cuối.
+
+                    Đoạn thứ hai.
+                """, Files.readString(r.page()));
+        assertEquals(List.of("đoạn 2 (phần đầu tài liệu): mục lục của Word được thay bằng [TOC] (mục lục tự động của trang)"),
+                r.problems().stream().map(Problem::message).toList());
+    }
 }

@@ -123,6 +123,11 @@ final class MarkdownText {
                     j++;
                 }
                 i = j - 1;
+                // Spaces Word leaves inside a link's ends go outside the brackets.
+                Inline.Text first = (Inline.Text) inside.get(0);
+                String lead = first.text().substring(0, first.text().length() - first.text().stripLeading().length());
+                inside.set(0, new Inline.Text(first.text().stripLeading(), first.format(), null));
+                em.space(lead);
                 em.closeAll();
                 em.flushSpace();
                 // A link's text is never at the start of a line, whatever it begins with.

@@ -32,14 +32,12 @@ final class Docx {
     static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     static final String WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     static final String A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    static final String PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     static final String V = "urn:schemas-microsoft-com:vml";
     static final String O = "urn:schemas-microsoft-com:office:office";
     static final String M = "http://schemas.openxmlformats.org/officeDocument/2006/math";
     static final String RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
     static final String DC = "http://purl.org/dc/elements/1.1/";
-    static final String WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
 
     /** Word files are a few MB; these bounds only stop a crafted zip from filling memory. */
     private static final long MAX_PART = 64L << 20;

@@ -115,6 +115,11 @@ final class Reader {
                     paras.addAll(flatten(t));
                 }
             }
+            if (paras.isEmpty()) {
+                // A reference to a note the file lacks, or an empty note: the page still needs its definition.
+                notes.add(0, "chú thích trống hoặc không có trong tệp", "Viết nội dung chú thích vào dòng [^" + (i + 1) + "]: cuối trang.");
+                paras.add(new Block.Para(0, List.of(new Inline.Text("(chú thích trống)", 0, null)), "(chú thích trống)", 0, null));
+            }
             footnotes.add(new Note(i + 1, List.copyOf(paras)));
         }
         notes.place = null;
@@ -123,6 +128,9 @@ final class Reader {
     }
 
     private void blocks(Element parent, List<Block> out) throws Docx.Unreadable {
+        if (parent == null) {
+            return;
+        }
         for (Element e : Dom.elements(parent)) {
             String ns = e.getNamespaceURI();
             String name = e.getLocalName();
@@ -236,6 +244,9 @@ final class Reader {
     /** Format bits and link of the runs being read. */
     private void inlines(Element parent, Line line, int number, List<Block> after, int format, String link)
             throws Docx.Unreadable {
+        if (parent == null) {
+            return;
+        }
         for (Element e : Dom.elements(parent)) {
             String ns = e.getNamespaceURI();
             String name = e.getLocalName();
@@ -509,13 +520,14 @@ final class Reader {
     private void vml(Element pict, Line line, int number, List<Block> after) throws Docx.Unreadable {
         Element image = Dom.find(pict, Docx.V, "imagedata");
         Element box = Dom.find(pict, Docx.W, "txbxContent");
+        Element rect = Dom.find(pict, Docx.V, "rect");
         if (image != null) {
             Element shape = (Element) image.getParentNode();
             picture(image.getAttributeNS(Docx.R, "id"), false, shape.getAttribute("alt"),
                     image.getAttributeNS(Docx.O, "title"), line, number);
         } else if (box != null) {
             textBox(box, number, after);
-        } else if (Dom.find(pict, Docx.V, "rect") != null && "t".equals(((Element) Dom.find(pict, Docx.V, "rect")).getAttributeNS(Docx.O, "hr"))) {
+        } else if (rect != null && "t".equals(rect.getAttributeNS(Docx.O, "hr"))) {
             // A horizontal rule: decoration.
         } else if (pict.getTextContent().isBlank() && Dom.elements(pict).isEmpty()) {
             // Nothing drawn.

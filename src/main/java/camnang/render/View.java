@@ -87,6 +87,16 @@ public record View(
         }
     }
 
+    /**
+     * The site's root relative to this page ({@code ../../}, or {@code ./} at the root), for
+     * scripts that turn root-relative output paths into links ({@code data-root} on the body).
+     */
+    public String root() {
+        String home = url("index.html");
+        String up = home.substring(0, home.length() - "index.html".length());
+        return up.isEmpty() ? "./" : up;
+    }
+
     /** A relative URL to a stylesheet or script, by its name in {@code site-templates/assets/}. */
     public String asset(String name) {
         String out = assets.get(name);

@@ -110,6 +110,11 @@ public record View(
         return kind.equals(k);
     }
 
+    /** Whether the page's content links terms to the glossary: only such pages load {@code glossary.js}. */
+    public boolean glossary() {
+        return html != null && html.contains("<a class=\"thuat-ngu\" ");
+    }
+
     /**
      * Site-wide settings and navigation.
      *

@@ -50,6 +50,7 @@ public final class Markdown {
     private static final int DEFINITIONS = 8;
     private static final int CALLOUTS = 16;
     private static final int STRIKE = 32;
+    private static final int QUIZ = 64;
     private static final MutableDataSet OPTIONS = new MutableDataSet();
     private static final java.util.concurrent.ConcurrentHashMap<Integer, Parser> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HtmlRenderer RENDERER;
@@ -90,6 +91,7 @@ public final class Markdown {
                 .attributeProviderFactory(new BrokenLinkAttributes.Factory())
                 .attributeProviderFactory(new PointAttributes.Factory())
                 .nodeRendererFactory(new Callouts.Factory())
+                .nodeRendererFactory(new QuizRenderer.Factory())
                 .build();
     }
 
@@ -115,6 +117,9 @@ public final class Markdown {
         if ((features & STRIKE) != 0) {
             list.add(StrikethroughExtension.create());
         }
+        if ((features & QUIZ) != 0) {
+            list.add(QuizBlocks.create());
+        }
         return list;
     }
 
@@ -137,6 +142,9 @@ public final class Markdown {
         }
         if (body.contains("~~")) {
             f |= STRIKE;
+        }
+        if (body.contains("quiz")) {
+            f |= QUIZ;
         }
         return PARSERS.computeIfAbsent(f, k -> {
             MutableDataSet o = new MutableDataSet(OPTIONS);

@@ -141,6 +141,11 @@ public final class DevServer implements AutoCloseable {
                 send(ex, 200, "text/javascript; charset=utf-8", CLIENT.getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (raw.equals("/" + ServiceWorker.PATH)) {
+                // A preview must show each edit at once: no offline worker keeping old pages.
+                plain(ex, 404, "Trang xem trước không dùng chế độ ngoại tuyến.");
+                return;
+            }
             Path file = resolve(raw);
             if (file == null) {
                 plain(ex, 403, "Không được phép.");

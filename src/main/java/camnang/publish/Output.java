@@ -106,6 +106,44 @@ public final class Output implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A file this build wrote, as it will be published: from memory or the staging folder;
+     * for a live output, a file of an earlier build still in place when this one did not write it.
+     */
+    public byte[] read(String rel) {
+        Path p = resolve(rel);
+        try {
+            if (memory != null) {
+                Object m = memory.get(temp.relativize(p).toString().replace('\\', '/'));
+                if (m instanceof byte[] b) {
+                    return b;
+                }
+                if (m instanceof Path source) {
+                    return Files.readAllBytes(source);
+                }
+                if (!Files.exists(p)) {
+                    return Files.readAllBytes(target.resolve(rel));
+                }
+            }
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files written straight into the staging folder under {@code rel} (the search shards), sorted. */
+    public java.util.List<String> staged(String rel) {
+        Path dir = resolve(rel);
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(f -> temp.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Applies link mends to a page already written (rare: most pages need none). */
     public void mend(String rel, java.util.List<camnang.markdown.RenderedPage.Mend> mends) {
         Path p = resolve(rel);

@@ -15,8 +15,13 @@ public final class Html {
     private static final Safelist SAFE = Safelist.relaxed()
             .addTags("aside", "section", "figure", "figcaption", "details", "summary", "mark", "abbr", "time",
                     "nav", "hr", "small", "s", "del", "ins", "kbd", "var", "samp")
+            // A quiz's markup (markdown/QuizRenderer) survives a page's raw HTML being cleaned.
+            .addTags("fieldset", "legend", "label", "input")
+            .addAttributes("input", "type", "name", "value")
+            .addAttributes("section", "data-quiz")
+            .addAttributes("li", "data-kind", "data-answer")
             .addAttributes(":all", "id", "class", "title", "lang", "dir", "role", "aria-label", "aria-hidden",
-                    "aria-describedby", "aria-labelledby")
+                    "aria-describedby", "aria-labelledby", "aria-live")
             .addAttributes("a", "rel")
             .addAttributes("time", "datetime")
             .addAttributes("details", "open")

@@ -115,6 +115,11 @@ public record View(
         return html != null && html.contains("<a class=\"thuat-ngu\" ");
     }
 
+    /** Whether the page's content holds a quiz: only such pages load {@code quiz.js}. */
+    public boolean quiz() {
+        return html != null && html.contains("<section class=\"quiz\" ");
+    }
+
     /**
      * Site-wide settings and navigation.
      *

@@ -154,6 +154,7 @@ public final class Content {
         all.sort(Comparator.comparing(Page::output).thenComparing(Page::source));
         checkOutputs(all, files, problems);
         Site site = new Site(config, root, all, files, drafts);
+        site.courses(Courses.of(root, files, problems));
         variantOf.forEach(site::aliasSource);
         site.portal(portal != null ? config.portal(portal).orElse(null) : config.city());
         site.data(DataFiles.read(source, config, problems));
@@ -206,7 +207,7 @@ public final class Content {
 
     private static Page synthetic(Kind kind, String dir, String title) {
         Meta meta = new Meta(title, "", null, null, null, List.of(), List.of(), null, false, null, List.of(), Map.of(),
-                null, false, List.of(), 0);
+                null, false, List.of(), 0, null);
         String src = dir.isEmpty() ? "_index.md" : dir + "/_index.md";
         return new Page(kind, src, outputDir(dir) + "index.html", meta, Body.of(""), 1, dir, true);
     }
@@ -214,7 +215,8 @@ public final class Content {
     private static Page withTitle(Page p, String title) {
         Meta m = p.meta();
         Meta meta = new Meta(title, m.description(), m.date(), m.updated(), m.weight(), m.tags(), m.audience(), m.type(),
-                m.draft(), m.slug(), m.aliases(), m.params(), m.legal(), m.khoanDiem(), m.portals(), m.portalsLine());
+                m.draft(), m.slug(), m.aliases(), m.params(), m.legal(), m.khoanDiem(), m.portals(), m.portalsLine(),
+                m.study());
         return new Page(p.kind(), p.source(), p.output(), meta, p.body(), p.bodyLine(), p.section(), p.synthetic());
     }
 

@@ -30,7 +30,7 @@ final class FrontMatter {
     /** Keys camnang reads. */
     static final Set<String> KNOWN = Set.of(
             "title", "description", "date", "updated", "weight", "tags", "audience", "type", "draft",
-            "slug", "aliases", "khoan_diem", "portals");
+            "slug", "aliases", "khoan_diem", "portals", "course", "goals", "minutes", "laws");
 
     /** Keys other generators write that mean one of ours. */
     static final Map<String, String> MIGRATED = Map.of(
@@ -171,7 +171,7 @@ final class FrontMatter {
         Meta meta = new Meta(title == null ? "" : title, b.description, b.date, b.updated, b.weight,
                 List.copyOf(b.tags), List.copyOf(b.audience), b.type, b.draft, b.slug,
                 List.copyOf(b.aliases), java.util.Collections.unmodifiableMap(b.params), legal, b.khoanDiem,
-                List.copyOf(b.portals), b.portalsLine);
+                List.copyOf(b.portals), b.portalsLine, b.study());
         return new Result(meta, bodyOut, bodyLine, bodyStart, blankFrom, blankTo);
     }
 
@@ -233,6 +233,15 @@ final class FrontMatter {
         boolean khoanDiem;
         final List<String> portals = new ArrayList<>();
         int portalsLine;
+        int typeLine;
+        boolean course;
+        int courseLine;
+        final List<String> goals = new ArrayList<>();
+        Integer minutes;
+        final List<String> laws = new ArrayList<>();
+        /** The line of the first study key, where a lesson without {@code type} is reported. */
+        int studyLine;
+        final Set<String> studyKeys = new java.util.TreeSet<>();
 
         Builder(String rel, Problems problems, int firstLine) {
             this.rel = rel;
@@ -305,6 +314,7 @@ final class FrontMatter {
                 }
                 case "type" -> {
                     String t = text(key, value, line);
+                    typeLine = line;
                     if (t != null) {
                         typeText = t;
                         typeLawLine = camnang.Slug.of(t).equals("law") ? line : 0;
@@ -323,8 +333,75 @@ final class FrontMatter {
                     portals.addAll(list(key, value, line));
                     portalsLine = line;
                 }
+                case "course" -> {
+                    course = bool(key, value, line);
+                    courseLine = line;
+                    studied(key, line);
+                }
+                case "goals" -> {
+                    goals.addAll(items(key, value, line, "goals: [Nêu được các nguyên tắc hòa giải ở cơ sở]"));
+                    studied(key, line);
+                }
+                case "minutes" -> {
+                    minutes = minutes(key, value, line);
+                    studied(key, line);
+                }
+                case "laws" -> {
+                    laws.addAll(items(key, value, line, "laws: [Điều 7 Luật Hòa giải ở cơ sở]"));
+                    studied(key, line);
+                }
                 default -> throw new IllegalStateException(target);
             }
+        }
+
+        private void studied(String key, int line) {
+            studyKeys.add(key);
+            if (studyLine == 0) {
+                studyLine = line;
+            }
+        }
+
+        /** Null for a page that says nothing of study and is no lesson. */
+        Study study() {
+            if (studyLine == 0 && type != PageType.LESSON) {
+                return null;
+            }
+            int at = typeLine > 0 ? typeLine : studyLine > 0 ? studyLine : 1;
+            return new Study(course, List.copyOf(goals), minutes, List.copyOf(laws), at, courseLine, Set.copyOf(studyKeys));
+        }
+
+        /**
+         * A list of sentences: a single line is one item (a goal often holds commas), a YAML
+         * list is one item per entry.
+         */
+        private List<String> items(String key, Node value, int line, String example) {
+            if (value instanceof ScalarNode) {
+                String t = text(key, value, line);
+                return t == null || t.isEmpty() ? List.of() : List.of(t);
+            }
+            if (value instanceof SequenceNode) {
+                return list(key, value, line);
+            }
+            problems.error(rel, line, "khóa \"" + key + "\" phải là một danh sách", "Viết dạng: " + example);
+            return List.of();
+        }
+
+        private Integer minutes(String key, Node value, int line) {
+            String s = text(key, value, line);
+            if (s == null) {
+                return null;
+            }
+            try {
+                int n = Integer.parseInt(s);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below with the value as written.
+            }
+            problems.error(rel, line, "khóa \"" + key + "\" phải là số phút (số nguyên lớn hơn 0), không phải \"" + s + "\"",
+                    "Ví dụ: " + key + ": 15 (thời gian học ước tính của bài, tính bằng phút).");
+            return null;
         }
 
         private static String closest(String value, Enum<?>[] options) {

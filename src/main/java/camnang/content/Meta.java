@@ -14,6 +14,8 @@ import java.util.Map;
  * @param portals the portals the page is limited to ({@code portals: [phuong-1]}); empty for every portal
  * @param portalsLine the line of that key, for errors
  * @param khoanDiem whether the page asks for anchors on its khoản and điểm ({@code khoan_diem: true})
+ * @param study   a course's index or a lesson: {@code course}, {@code goals}, {@code minutes}, {@code laws};
+ *                null when the page has none of them and is no lesson
  */
 public record Meta(
         String title,
@@ -31,7 +33,8 @@ public record Meta(
         LegalDoc legal,
         boolean khoanDiem,
         List<String> portals,
-        int portalsLine) {
+        int portalsLine,
+        Study study) {
 
     /** The date a reader cares about: the last update, else the publication date. */
     public LocalDateTime lastChange() {

@@ -98,6 +98,27 @@ public final class Site {
         this.data = d;
     }
 
+    private List<Course> courses = List.of();
+
+    /** The courses (folders whose {@code _index.md} says {@code course: true}), in site order. */
+    public List<Course> courses() {
+        return courses;
+    }
+
+    void courses(List<Course> c) {
+        this.courses = c;
+    }
+
+    /** The course a page is part of: its index, a module's index, or a lesson. */
+    public Optional<Course> courseOf(Page p) {
+        for (Course c : courses) {
+            if (c.index() == p || c.moduleOf(p).isPresent()) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A portal's variant of a page ({@code x.phuong-1.md}) answers links to the page it replaces ({@code x.md}). */
     void aliasSource(String source, Page page) {
         bySource.putIfAbsent(source, page);
@@ -216,6 +237,9 @@ public final class Site {
         }
         if (pages.stream().anyMatch(p -> p.meta().legal() != null)) {
             out.add("van-ban-phap-luat/index.html");
+        }
+        for (Course c : courses) {
+            c.modules().forEach(m -> out.add(m.printPath()));
         }
         boolean city = portal == null || portal == config.city();
         if (data().teams().stream().anyMatch(t -> city || t.portal().equals(portal.id()))) {

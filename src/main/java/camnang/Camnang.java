@@ -357,6 +357,7 @@ public final class Camnang {
             if (problems.hasErrors()) {
                 return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }
+            views.generatedMends(mends).forEach(writer::mend);
             assets.writeTo(out);
             Path engine = templateDir.resolve("assets/camnang.js");
             int engineWritten = 0;

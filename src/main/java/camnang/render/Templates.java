@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Templates implements AutoCloseable {
     static final List<String> REQUIRED = List.of("home.jte", "section.jte", "page.jte", "list.jte", "404.jte", "sidebar.jte",
-            "search.jte", "documents.jte", "to-hoa-giai.jte", "ket-qua.jte");
+            "search.jte", "documents.jte", "to-hoa-giai.jte", "ket-qua.jte", "course.jte", "in-hoc-phan.jte");
 
     private final Path dir;
     private final String displayDir;

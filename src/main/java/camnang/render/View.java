@@ -23,6 +23,8 @@ import java.util.Map;
  * @param documents on the documents index and its pages per issuer and per type: the table, or null
  * @param teams     on {@code to-hoa-giai.html}: the mediation teams, or null
  * @param results   on {@code ket-qua-hoa-giai.html}: the yearly results, or null
+ * @param study     on a course's pages (its index, modules, lessons, print pages) and on any page
+ *                  with goals, minutes or laws: what they show of the course, or null
  */
 public record View(
         SiteInfo site,
@@ -49,7 +51,8 @@ public record View(
         Legal legal,
         Documents documents,
         Teams teams,
-        Results results) {
+        Results results,
+        Study study) {
 
     /** A view of a page without local data (every page but the two data pages). */
     public View(SiteInfo site, String kind, String path, String title, String description, String html, PageInfo info,
@@ -57,13 +60,23 @@ public record View(
                 List<Link> children, List<Item> recent, Map<String, Object> params, Map<String, String> assets,
                 String baseHref, UrlCache urls, String sidebarHtml, List<Group> groups, Legal legal, Documents documents) {
         this(site, kind, path, title, description, html, info, breadcrumbs, toc, sidebar, previous, next, items, children,
-                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, null, null);
+                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, null, null, null);
+    }
+
+    /** A view of a page outside courses. */
+    public View(SiteInfo site, String kind, String path, String title, String description, String html, PageInfo info,
+                List<Link> breadcrumbs, List<Heading> toc, List<NavItem> sidebar, Link previous, Link next, List<Item> items,
+                List<Link> children, List<Item> recent, Map<String, Object> params, Map<String, String> assets,
+                String baseHref, UrlCache urls, String sidebarHtml, List<Group> groups, Legal legal, Documents documents,
+                Teams teams, Results results) {
+        this(site, kind, path, title, description, html, info, breadcrumbs, toc, sidebar, previous, next, items, children,
+                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, teams, results, null);
     }
 
     /** The same view with the sidebar rendered by {@code sidebar.jte}. */
     public View withSidebarHtml(String html) {
         return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
-                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents, teams, results);
+                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents, teams, results, study);
     }
 
     /** A relative URL from this page to the output file {@code target}. */
@@ -336,6 +349,64 @@ public record View(
      */
     public record ResultRow(String label, String trained, String received, String settled, String rate, String verdict,
                             String verdictSlug, String note) {
+    }
+
+    /**
+     * The output path of the index of the course this page belongs to ({@code khoa-hoc/index.html}),
+     * which names the course's progress in localStorage ({@code camnang-hoc:} + it); null elsewhere.
+     */
+    public String courseKey() {
+        return study == null || study.course() == null ? null : study.course().path();
+    }
+
+    /** Minutes in words: {@code 45 phút}, {@code 1 giờ}, {@code 2 giờ 5 phút}. */
+    public static String minutes(int m) {
+        if (m < 60) {
+            return m + " phút";
+        }
+        return m / 60 + " giờ" + (m % 60 == 0 ? "" : " " + m % 60 + " phút");
+    }
+
+    /**
+     * What a page shows of self-study.
+     *
+     * @param course  the course the page is part of, or null (a lesson outside courses)
+     * @param lesson  this page's goals, minutes and laws, or null (a course or module index)
+     * @param handout on a module's print page: its lessons, each with its HTML; else empty
+     */
+    public record Study(Course course, Lesson lesson, List<Lesson> handout) {
+    }
+
+    /**
+     * A course as its pages show it.
+     *
+     * @param path    its index's output path, also the key of its progress in localStorage
+     * @param minutes the sum of its lessons' minutes
+     * @param current the output path of the module index this page belongs to, or {@code ""}
+     */
+    public record Course(String title, String path, int minutes, List<Module> modules, String current) {
+        public int lessonCount() {
+            return modules.stream().mapToInt(m -> m.lessons().size()).sum();
+        }
+
+        /** The module this page belongs to, or null. */
+        public Module module() {
+            return modules.stream().filter(m -> m.path().equals(current)).findFirst().orElse(null);
+        }
+    }
+
+    /** @param print the output path of its print page ({@code …/in.html}) */
+    public record Module(String title, String path, String description, String print, int minutes, List<Lesson> lessons) {
+    }
+
+    /**
+     * A lesson: {@code minutes} 0 when not stated; {@code html} its content, only on a print page.
+     */
+    public record Lesson(String title, String path, int minutes, List<String> goals, List<Law> laws, String html) {
+    }
+
+    /** A citation of a lesson's {@code laws}, with the page and article it names ({@code path} {@code ""} when the site lacks it). */
+    public record Law(String text, String path, String anchor) {
     }
 
     /** An entry of the sidebar tree. */

@@ -65,6 +65,17 @@ public final class Views {
     private final View.Teams teams;
     private final View.Results results;
 
+    /** The course each course index, module index and lesson belongs to. */
+    private final Map<Page, camnang.content.Course> courseOf = new java.util.IdentityHashMap<>();
+    /** Each course as its pages show it, before the current module is set. */
+    private final Map<camnang.content.Course, View.Course> courseViews = new java.util.IdentityHashMap<>();
+    /** The module index each lesson and module index belongs to. */
+    private final Map<Page, Page> moduleOf = new java.util.IdentityHashMap<>();
+    /** Lessons' goals, minutes and linked laws, made once per page. */
+    private final java.util.concurrent.ConcurrentHashMap<String, View.Lesson> lessons = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The HTML of each course lesson as {@link #page} saw it, for the modules' print pages. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> fragments = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A generated page: which template, and its view. */
     public record Generated(String template, View view) {
     }
@@ -121,6 +132,23 @@ public final class Views {
                 held(r).filter(o -> o != p).ifPresent(o -> replacesOthers.computeIfAbsent(o.output(), k -> new ArrayList<>()).add(p));
             }
         }
+        for (camnang.content.Course course : site.courses()) {
+            courseOf.put(course.index(), course);
+            List<View.Module> modules = new ArrayList<>();
+            for (camnang.content.Course.Module m : course.modules()) {
+                courseOf.put(m.index(), course);
+                moduleOf.put(m.index(), m.index());
+                List<View.Lesson> list = new ArrayList<>();
+                for (Page l : m.lessons()) {
+                    courseOf.put(l, course);
+                    moduleOf.put(l, m.index());
+                    list.add(new View.Lesson(l.title(), l.output(), camnang.content.Course.minutes(l), List.of(), List.of(), ""));
+                }
+                modules.add(new View.Module(m.index().title(), m.index().output(), m.index().meta().description(),
+                        m.printPath(), m.minutes(), List.copyOf(list)));
+            }
+            courseViews.put(course, new View.Course(course.index().title(), course.index().output(), course.minutes(), List.copyOf(modules), ""));
+        }
         this.teams = LocalPages.teams(site);
         this.results = LocalPages.results(site);
         this.info = new View.SiteInfo(c.title(), c.description(), c.language(), c.footer(), List.copyOf(menu),
@@ -167,7 +195,7 @@ public final class Views {
     public static String templateFor(Page p) {
         return switch (p.kind()) {
             case HOME -> "home.jte";
-            case SECTION -> "section.jte";
+            case SECTION -> p.meta().study() != null && p.meta().study().course() ? "course.jte" : "section.jte";
             case PAGE -> "page.jte";
         };
     }
@@ -182,7 +210,15 @@ public final class Views {
         List<View.Item> items = List.of();
         List<View.Link> children = List.of();
         List<View.Item> recent = List.of();
-        if (p.kind() == Kind.PAGE) {
+        camnang.content.Course course = courseOf.get(p);
+        if (p.kind() == Kind.PAGE && course != null) {
+            // A lesson leads on to the next one of the course, across modules.
+            List<Page> list = course.lessons();
+            int i = list.indexOf(p);
+            prev = i > 0 ? link(list.get(i - 1), path) : null;
+            next = i < list.size() - 1 ? link(list.get(i + 1), path) : null;
+            fragments.put(path, html);
+        } else if (p.kind() == Kind.PAGE) {
             Optional<Section> s = site.section(p.section());
             if (s.isPresent()) {
                 List<Page> list = s.get().pages();
@@ -196,7 +232,8 @@ public final class Views {
             }
         } else {
             Section s = site.section(p.section()).orElseThrow();
-            items = s.pages().stream().map(this::item).toList();
+            // A module's lessons are its path (with their minutes); only material beside them is listed.
+            items = s.pages().stream().filter(x -> course == null || courseOf.get(x) == null).map(this::item).toList();
             children = s.children().stream().map(c -> link(c.index(), path)).toList();
             if (p.kind() == Kind.HOME) {
                 recent = recentItems(10);
@@ -204,8 +241,90 @@ public final class Views {
         }
         View v = new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null, urls, "", List.of(), legal(p), null);
+                items, children, recent, p.meta().params(), assets, null, urls, "", List.of(), legal(p), null, null, null,
+                study(p, course));
         return withSidebar(v, p.kind() == Kind.PAGE ? p.section() : p.section() + "/");
+    }
+
+    /** What a page shows of its course and of its lesson; null for a page with neither. */
+    private View.Study study(Page p, camnang.content.Course course) {
+        camnang.content.Study st = p.meta().study();
+        boolean lesson = p.kind() == Kind.PAGE && st != null
+                && (course != null || !st.goals().isEmpty() || st.minutes() != null || !st.laws().isEmpty());
+        if (course == null && !lesson) {
+            return null;
+        }
+        return new View.Study(course == null ? null : courseView(course, p), lesson ? lesson(p) : null, List.of());
+    }
+
+    private View.Course courseView(camnang.content.Course course, Page p) {
+        View.Course c = courseViews.get(course);
+        Page module = moduleOf.get(p);
+        return module == null ? c : new View.Course(c.title(), c.path(), c.minutes(), c.modules(), module.output());
+    }
+
+    /** A lesson's goals, minutes and laws, each law linked to the page and article it cites when the site holds it. */
+    private View.Lesson lesson(Page p) {
+        return lessons.computeIfAbsent(p.output(), k -> {
+            camnang.content.Study st = p.meta().study();
+            if (st == null) {
+                // A lesson missing its front matter, already reported.
+                return new View.Lesson(p.title(), p.output(), 0, List.of(), List.of(), "");
+            }
+            List<View.Law> laws = new ArrayList<>();
+            for (String law : st.laws()) {
+                String target = camnang.markdown.LawLinks.target(site, p, law).orElse("");
+                int hash = target.indexOf('#');
+                laws.add(new View.Law(law, hash < 0 ? target : target.substring(0, hash), hash < 0 ? "" : target.substring(hash + 1)));
+            }
+            return new View.Lesson(p.title(), p.output(), st.minutes() == null ? 0 : st.minutes(), st.goals(), List.copyOf(laws), "");
+        });
+    }
+
+    /**
+     * Each module's print page ({@code <module>/in.html}): its lessons one after another, each
+     * with its goals, time and legal basis, without the site's navigation.
+     */
+    private List<Generated> handouts() {
+        List<Generated> out = new ArrayList<>();
+        for (camnang.content.Course c : site.courses()) {
+            for (camnang.content.Course.Module m : c.modules()) {
+                List<View.Lesson> handout = new ArrayList<>();
+                for (Page l : m.lessons()) {
+                    View.Lesson x = lesson(l);
+                    handout.add(new View.Lesson(x.title(), x.path(), x.minutes(), x.goals(), x.laws(),
+                            fragments.getOrDefault(l.output(), "")));
+                }
+                String path = m.printPath();
+                View.Study study = new View.Study(courseView(c, m.index()), null, List.copyOf(handout));
+                List<View.Link> crumbs = List.of(new View.Link(c.index().title(), c.index().output(), false),
+                        new View.Link(m.index().title(), m.index().output(), false));
+                out.add(new Generated("in-hoc-phan.jte", new View(info, "print", path, m.index().title(),
+                        m.index().meta().description(), "", emptyInfo(), crumbs, List.of(), List.of(), null, null, List.of(),
+                        List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, null, null, study)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The link mends of the pages the generated pages are made of (a print page holds its
+     * lessons' HTML, from the same folder, so their mends apply as they are), by generated page.
+     */
+    public Map<String, List<RenderedPage.Mend>> generatedMends(Map<String, List<RenderedPage.Mend>> mends) {
+        Map<String, List<RenderedPage.Mend>> out = new java.util.TreeMap<>();
+        for (camnang.content.Course c : site.courses()) {
+            for (camnang.content.Course.Module m : c.modules()) {
+                List<RenderedPage.Mend> list = new ArrayList<>();
+                for (Page l : m.lessons()) {
+                    list.addAll(mends.getOrDefault(l.output(), List.of()));
+                }
+                if (!list.isEmpty()) {
+                    out.put(m.printPath(), List.copyOf(list));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -240,6 +359,7 @@ public final class Views {
         });
         out.addAll(documents());
         out.addAll(localPages());
+        out.addAll(handouts());
         out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),

@@ -44,10 +44,13 @@ class SampleSiteTest {
 
     @Test
     void sampleSiteHasNoErrorsOrWarnings() {
-        // Only notices: the documents its pages cite that it does not hold (the site keeps three).
+        // Only notices: the documents its pages cite that it does not hold (the site keeps three), and
+        // both tone styles in the plan, published verbatim as the original writes it.
         List<String> lines = TestSites.problemLines(plainRun.err());
         assertEquals(List.of(), lines.stream().filter(l -> !l.matches(
-                "content/[^:]+:\\d+: lưu ý: văn bản \\S+ được dẫn chiếu nhưng không có trong bộ tài liệu.*")).toList());
+                "content/[^:]+:\\d+: lưu ý: văn bản \\S+ được dẫn chiếu nhưng không có trong bộ tài liệu.*")
+                && !l.equals("content/ke-hoach/ke-hoach-trien-khai-de-an-2024.md:51: lưu ý: trang dùng cả hai kiểu bỏ dấu: "
+                        + "kiểu cũ 126 lần (\"hòa\", \"ủy\"), kiểu mới 13 lần (\"hoà\")")).toList());
         assertTrue(lines.contains("content/ke-hoach/_index.md:6: lưu ý: văn bản 315/QĐ-TTg được dẫn chiếu nhưng không có "
                 + "trong bộ tài liệu (2 lần, đây là lần đầu)"), String.join("\n", lines));
         assertTrue(plainRun.out().contains("; 0 lỗi, 0 cảnh báo, " + lines.size() + " lưu ý)."), plainRun.out());

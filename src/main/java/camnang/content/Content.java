@@ -82,7 +82,7 @@ public final class Content {
 
         FrontMatter.Migrations migrations = new FrontMatter.Migrations();
         List<Page> read = markdown.parallelStream()
-                .map(rel -> readPage(source, rel, problems, migrations))
+                .map(rel -> readPage(source, rel, problems, migrations, config.toneMarks()))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toList());
         migrations.report(problems);
@@ -179,7 +179,8 @@ public final class Content {
         return false;
     }
 
-    private static Page readPage(Path source, String rel, Problems problems, FrontMatter.Migrations migrations) {
+    private static Page readPage(Path source, String rel, Problems problems, FrontMatter.Migrations migrations,
+                                 SiteConfig.ToneMarks tones) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(source.resolve(rel));
@@ -191,6 +192,7 @@ public final class Content {
         if (text == null) {
             return null;
         }
+        TextHygiene.check(text, rel, tones, problems);
         FrontMatter.Result fm = FrontMatter.parse(text, rel, problems, migrations);
         Body body = Body.inFile(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo());
         String dir = Site.parentDir(rel);

@@ -90,14 +90,16 @@ record Quiz(int offset, List<Question> questions, List<Issue> issues) {
         /** The open question, or null. */
         Draft q;
 
-        /** A question being read; {@code broken} when its first line was not one, so nothing more is said of it. */
+        /**
+         * A question being read; {@code broken} once a mistake in it was reported (or it was no
+         * question at all), so that it is left out and nothing more is said of it.
+         */
         private static final class Draft {
             int offset;
             BasedSequence text;
             boolean broken;
             final List<Option> options = new ArrayList<>();
             int truthLines;
-            int truthOffset = -1;
             Boolean truth;
             boolean badTruth;
             int bothAt = -1;
@@ -106,8 +108,7 @@ record Quiz(int offset, List<Question> questions, List<Issue> issues) {
         }
 
         void line(BasedSequence raw) {
-            BasedSequence full = raw.trimEOL();
-            BasedSequence t = full.trim();
+            BasedSequence t = raw.trimEOL().trim();
             if (t.isEmpty()) {
                 if (q != null && !q.explanation.isEmpty()) {
                     q.blankAfterExplanation = true;

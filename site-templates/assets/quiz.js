@@ -135,4 +135,22 @@
   for (var i = 0; i < quizzes.length; i++) {
     setup(quizzes[i]);
   }
+
+  // The stylesheet prints closed answers in full through ::details-content; a browser without
+  // it gets them opened for printing, and closed again after.
+  if (window.CSS && CSS.supports && !CSS.supports("selector(::details-content)")) {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      var closed = document.querySelectorAll("details.quiz-answer:not([open])");
+      for (var j = 0; j < closed.length; j++) {
+        closed[j].open = true;
+        opened.push(closed[j]);
+      }
+    });
+    window.addEventListener("afterprint", function () {
+      while (opened.length) {
+        opened.pop().open = false;
+      }
+    });
+  }
 })();

@@ -7,7 +7,6 @@ import camnang.Cdp;
 import camnang.Chromium;
 import camnang.PdfText;
 import camnang.TestSites;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -2,6 +2,7 @@ package camnang;
 
 import camnang.content.Content;
 import camnang.content.Kind;
+import camnang.content.Page;
 import camnang.content.Site;
 import camnang.content.SiteConfig;
 import camnang.html.Html;
@@ -200,6 +201,13 @@ public final class Camnang {
         private Site site;
         private List<RenderedPage> rendered;
         private Path engine;
+        private Path templateDir;
+        private java.util.Collection<String> assets;
+
+        /** The files the search phase writes: the index, and the offline worker, which keeps the shards. */
+        static boolean searchPhase(String path) {
+            return path.startsWith(SearchIndex.BROWSER_DIR + "/") || path.equals(camnang.publish.ServiceWorker.PATH);
+        }
 
         public Live(Options options) {
             this.options = options;
@@ -215,10 +223,15 @@ public final class Camnang {
          * says a newer edit is waiting (then nothing is written and this returns false).
          */
         public synchronized boolean search(java.util.function.BooleanSupplier stop) {
-            if (site == null || !options.search()) {
+            if (site == null) {
                 return true;
             }
-            try (Output out = Output.live(options.out(), searchMirror, p -> p.startsWith(SearchIndex.BROWSER_DIR + "/"))) {
+            try (Output out = Output.live(options.out(), searchMirror, Live::searchPhase)) {
+                if (!options.search()) {
+                    offline(out, site, templateDir, assets, false);
+                    out.commit();
+                    return true;
+                }
                 SearchIndex index = SearchIndex.create(out.directory(SearchIndex.DIR), site);
                 try {
                     rendered.parallelStream().forEach(index::add);
@@ -232,6 +245,7 @@ public final class Camnang {
                 if (engine != null && Files.isRegularFile(engine)) {
                     out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
                 }
+                offline(out, site, templateDir, assets, true);
                 if (stop.getAsBoolean()) {
                     return false;
                 }
@@ -289,7 +303,7 @@ public final class Camnang {
                 return html == null ? "" : new String(html, java.nio.charset.StandardCharsets.UTF_8);
             }, o.allPortals());
             if (o.out() != null && templates != null && !problems.hasErrors()) {
-                out = live != null ? Output.live(o.out(), live.pagesMirror, p -> !p.startsWith(SearchIndex.BROWSER_DIR + "/"))
+                out = live != null ? Output.live(o.out(), live.pagesMirror, p -> !Live.searchPhase(p))
                         : Output.open(o.out());
             }
             // One pass per page, in parallel: Markdown, template, file. Only what the link
@@ -372,6 +386,9 @@ public final class Camnang {
             }
             site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
             out.write("robots.txt", Feeds.robots(baseUrl));
+            if (live == null) {
+                offline(out, site, templateDir, assets.outputs().values(), index != null);
+            }
             if (baseUrl != null) {
                 out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
                 out.write("feed.xml", Feeds.atom(site, baseUrl));
@@ -386,6 +403,8 @@ public final class Camnang {
                 live.site = site;
                 live.rendered = List.copyOf(whole);
                 live.engine = engine;
+                live.templateDir = templateDir;
+                live.assets = List.copyOf(assets.outputs().values());
             }
             if (cache != null) {
                 cache.prune();
@@ -415,6 +434,51 @@ public final class Camnang {
                 templates.close();
             }
         }
+    }
+
+    /** More shard files than this are not kept ahead for offline search: they are kept as they are used. */
+    private static final int OFFLINE_SHARDS = 2000;
+
+    /**
+     * {@code sw.js} when the site has a course: it keeps every page of the courses, their
+     * files, the search page, the assets and (unless there are too many) the search shards,
+     * so that a course read once can be read and searched offline.
+     */
+    private static void offline(Output out, Site site, Path templateDir, java.util.Collection<String> assets, boolean search) {
+        if (site.courses().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> files = new java.util.TreeSet<>(assets);
+        files.add(Views.SEARCH_PATH);
+        for (camnang.content.Course c : site.courses()) {
+            files.add(c.index().output());
+            String dir = c.index().output().substring(0, c.index().output().length() - "index.html".length());
+            for (camnang.content.Course.Module m : c.modules()) {
+                files.add(m.index().output());
+                files.add(m.printPath());
+                m.lessons().forEach(l -> files.add(l.output()));
+            }
+            for (Page p : site.pages()) {
+                if (p.output().startsWith(dir)) {
+                    files.add(p.output());
+                }
+            }
+            for (camnang.content.StaticFile f : site.files()) {
+                if (f.output().startsWith(dir)) {
+                    files.add(f.output());
+                }
+            }
+        }
+        if (search) {
+            files.add(SearchIndex.BROWSER_DIR + "/manifest.js");
+            files.add(SearchIndex.BROWSER_DIR + "/camnang.js");
+            List<String> shards = out.staged(SearchIndex.BROWSER_DIR).stream()
+                    .filter(f -> !f.startsWith(SearchIndex.DIR + "/")).toList();
+            if (shards.size() <= OFFLINE_SHARDS) {
+                files.addAll(shards);
+            }
+        }
+        camnang.publish.ServiceWorker.write(out, templateDir, new ArrayList<>(files));
     }
 
     /** The summary's lines: what kind of file went where, in the words staff use. */

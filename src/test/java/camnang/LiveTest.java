@@ -68,7 +68,11 @@ class LiveTest {
 
                         Tìm hiểu vụ việc trước khi gặp các bên.
                         """,
-                "huong-dan/anh.png", "not really a png"));
+                "huong-dan/anh.png", "not really a png",
+                "khoa-hoc/_index.md", "---\ntitle: Khóa tự học\ncourse: true\n---\nHọc trên điện thoại.\n",
+                "khoa-hoc/hoc-phan-1/_index.md", "---\ntitle: Học phần 1\n---\nPháp luật.\n",
+                "khoa-hoc/hoc-phan-1/bai-1.md", "---\ntitle: Bài 1\ntype: lesson\ngoals: [Hiểu luật]\nminutes: 10\n---\n"
+                        + "Theo Điều 7 Luật Hòa giải ở cơ sở.\n"));
     }
 
     @Test
@@ -115,6 +119,7 @@ class LiveTest {
 
         assertEquals(10, steps.size());
         assertTrue(Files.readString(served.resolve("index.html")).contains("<p>Bản thử nghiệm</p>"));
+        assertTrue(Files.isRegularFile(served.resolve("sw.js")), "the course's offline worker is kept up to date too");
     }
 
     @Test

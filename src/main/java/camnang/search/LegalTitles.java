@@ -58,7 +58,9 @@ final class LegalTitles {
             return new Fields(legal == null ? page.title() : firstTitle(page, legal), heading);
         }
         if (legal == null) {
-            return new Fields("", heading);
+            // A term of the glossary is searched as a page of its own, titled by the term (once: not
+            // as its heading too, which would lift it above the article a citation query asks for).
+            return glossary(page) ? new Fields(heading, "") : new Fields("", heading);
         }
         Matcher m = ARTICLE.matcher(heading.strip());
         String name = name(legal);
@@ -77,6 +79,11 @@ final class LegalTitles {
             return new Fields("", heading);
         }
         return new Fields("Điều " + number + " " + name, subject.strip(), number);
+    }
+
+    /** The glossary page, whose sections past the first are its terms (see {@code camnang.markdown.Glossary}). */
+    private static boolean glossary(Page page) {
+        return page.kind() == camnang.content.Kind.PAGE && !page.synthetic() && page.source().equals("thuat-ngu.md");
     }
 
     /**

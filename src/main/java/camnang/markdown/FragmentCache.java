@@ -36,10 +36,12 @@ public final class FragmentCache {
     private final Path dir;
     private final String siteKey;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final Glossary glossary;
 
-    private FragmentCache(Path dir, String siteKey) {
+    private FragmentCache(Path dir, String siteKey, Glossary glossary) {
         this.dir = dir;
         this.siteKey = siteKey;
+        this.glossary = glossary;
     }
 
     /**
@@ -73,7 +75,7 @@ public final class FragmentCache {
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
-        return new FragmentCache(dir, HexFormat.of().formatHex(md.digest()));
+        return new FragmentCache(dir, HexFormat.of().formatHex(md.digest()), Glossary.of(site));
     }
 
     /** camnang's own build: the jar, or (in tests) the compiled classes that shape a fragment. */
@@ -102,6 +104,8 @@ public final class FragmentCache {
         update(md, siteKey);
         update(md, page.source() + "\u0000" + page.output() + "\u0000" + page.bodyLine() + "\u0000" + page.title());
         md.update(page.body().identity());
+        // Lessons show the glossary's definitions; only they are rendered again when one changes.
+        update(md, glossary.identityFor(page));
         String key = HexFormat.of().formatHex(md.digest(), 0, 20);
         used.add(key);
         return key;

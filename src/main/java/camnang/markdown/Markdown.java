@@ -30,6 +30,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,6 +93,7 @@ public final class Markdown {
                 .attributeProviderFactory(new PointAttributes.Factory())
                 .nodeRendererFactory(new Callouts.Factory())
                 .nodeRendererFactory(new QuizRenderer.Factory())
+                .nodeRendererFactory(new Glossary.Factory())
                 .build();
     }
 
@@ -121,6 +123,11 @@ public final class Markdown {
             list.add(QuizBlocks.create());
         }
         return list;
+    }
+
+    /** The page's text parsed as it is for rendering. */
+    static Document parse(String source) {
+        return parserFor(source).parse(source);
     }
 
     private static Parser parserFor(String body) {
@@ -219,9 +226,16 @@ public final class Markdown {
         doc.set(PageContext.KEY, ctx);
         // Ids first: khoản, điểm and citations need the articles' ids.
         HeadingIds ids = new HeadingIds();
+        // The glossary's terms take their ids before headings do: links to them are made from the term alone.
+        Map<Node, String> terms = Glossary.isGlossary(page) ? Glossary.prepare(doc, ids, ctx) : null;
         ids.generateIds(doc);
         if (page.meta().khoanDiem()) {
             ctx.nodeIds = LegalStructure.points(doc, ids);
+        }
+        if (terms != null && !terms.isEmpty()) {
+            Map<Node, String> all = new java.util.HashMap<>(ctx.nodeIds);
+            all.putAll(terms);
+            ctx.nodeIds = all;
         }
         camnang.content.LegalDoc legal = page.meta().legal();
         if (legal != null && legal.tableFrom() > 0) {
@@ -233,6 +247,7 @@ public final class Markdown {
             }
         }
         Citations.of(site).link(doc, ctx);
+        Glossary.of(site).link(doc, ctx);
         boolean[] raw = {false};
         List<Heading> headingNodes = new ArrayList<>();
         visit(doc, node -> {
@@ -265,7 +280,7 @@ public final class Markdown {
             headings.add(new RenderedPage.Heading(h.getLevel(), h.getAnchorRefId(), text, unit == null ? "" : unit.kind()));
         }
         return new RenderedPage(page, html, List.copyOf(headings), ids(html), List.copyOf(ctx.anchors),
-                withText ? sections(doc) : List.of(), raw[0], List.copyOf(ctx.unknown));
+                withText ? sections(doc, terms) : List.of(), raw[0], List.copyOf(ctx.unknown));
     }
 
     /**
@@ -319,19 +334,25 @@ public final class Markdown {
         return java.util.Collections.unmodifiableSet(ids);
     }
 
-    /** Splits the page at its headings into plain text, the unit search will index. */
-    private static List<RenderedPage.SectionText> sections(Document doc) {
+    /**
+     * Splits the page at its headings into plain text, the unit search will index; on the
+     * glossary page each term of {@code terms} (node → id) is a unit too, its definition the text.
+     */
+    private static List<RenderedPage.SectionText> sections(Document doc, Map<Node, String> terms) {
         List<RenderedPage.SectionText> out = new ArrayList<>();
         String id = "";
         String heading = "";
         int level = 0;
         StringBuilder text = new StringBuilder();
+        // After a glossary's list: the heading's section was written, only new text makes another.
+        boolean resumed = false;
         TextCollectingVisitor collector = new TextCollectingVisitor();
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Heading h) {
-                if (text.length() > 0 || !id.isEmpty()) {
+                if (text.length() > 0 || !id.isEmpty() && !resumed) {
                     out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
                 }
+                resumed = false;
                 id = h.getAnchorRefId();
                 heading = h.getAnchorRefText().strip();
                 level = h.getLevel();
@@ -344,6 +365,37 @@ public final class Markdown {
                         heading = heading + " (" + src.label() + ")";
                     }
                 }
+            } else if (terms != null && n instanceof com.vladsch.flexmark.ext.definition.DefinitionList) {
+                // After the list, its text goes on under the heading the list stood under.
+                String outerId = id;
+                String outerHeading = heading;
+                int outerLevel = level;
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    String termId = terms.get(c);
+                    if (termId != null) {
+                        if (text.length() > 0 || !id.isEmpty() && !resumed) {
+                            out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
+                        }
+                        resumed = false;
+                        id = termId;
+                        heading = collector.collectAndGetText(c).strip().replaceAll("\\s+", " ");
+                        level = Math.min(outerLevel + 1, 6);
+                        text.setLength(0);
+                    } else if (!(c instanceof com.vladsch.flexmark.ext.definition.DefinitionTerm)) {
+                        String t = collector.collectAndGetText(c).strip();
+                        if (!t.isEmpty()) {
+                            text.append(t.replaceAll("\n\\s*\n", "\n")).append('\n');
+                        }
+                    }
+                }
+                if (text.length() > 0 || !id.isEmpty()) {
+                    out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
+                }
+                id = outerId;
+                heading = outerHeading;
+                level = outerLevel;
+                text.setLength(0);
+                resumed = true;
             } else if (!(n instanceof HtmlCommentBlock)) {
                 String t = n instanceof com.vladsch.flexmark.ext.tables.TableBlock ? tableText(n, collector)
                         : collector.collectAndGetText(n);
@@ -353,7 +405,7 @@ public final class Markdown {
                 }
             }
         }
-        if (text.length() > 0 || !id.isEmpty()) {
+        if (text.length() > 0 || !id.isEmpty() && !resumed) {
             out.add(new RenderedPage.SectionText(id, heading, level, text.toString().strip()));
         }
         return List.copyOf(out);
@@ -407,6 +459,7 @@ public final class Markdown {
      */
     public static void prepare(Site site) {
         Citations.of(site);
+        Glossary.of(site);
     }
 
     /** Lists, once per document, the documents pages cite that the site does not hold. */

@@ -34,7 +34,7 @@ public final class Memo {
     RenderedPage get(Page page, Site site, SiteConfig.BrokenLinks mode, Problems problems) {
         Entry e = entries.get(page.source());
         if (e == null || !e.page().output().equals(page.output()) || e.page().bodyLine() != page.bodyLine()
-                || !e.page().meta().equals(page.meta()) || !e.registry().equals(Citations.of(site).identity())
+                || !e.page().meta().equals(page.meta()) || !e.registry().equals(registry(page, site))
                 || !e.body().equals(digest(page))) {
             return null;
         }
@@ -56,7 +56,12 @@ public final class Memo {
 
     void put(Page page, Site site, RenderedPage rendered, List<Problem> problems, PageContext ctx) {
         entries.put(page.source(), new Entry(page, rendered, List.copyOf(problems), Map.copyOf(ctx.hrefs),
-                Set.copyOf(ctx.broken), Citations.of(site).identity(), digest(page)));
+                Set.copyOf(ctx.broken), registry(page, site), digest(page)));
+    }
+
+    /** What the page's rendering took from other pages: the legal documents, and for a lesson the glossary. */
+    private static String registry(Page page, Site site) {
+        return Citations.of(site).identity() + "\u0000" + Glossary.of(site).identityFor(page);
     }
 
     /** The page's text as it is now: a memo outlives an edit of the file when {@code serve} keeps it. */

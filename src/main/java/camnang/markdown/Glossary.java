@@ -223,13 +223,19 @@ final class Glossary {
         return Normalizer.normalize(base, Normalizer.Form.NFC) + tones;
     }
 
+    /** Vietnamese letters end at ỹ (U+1EF9); {@link #letter} looks them up here, not through a normalisation each. */
+    private static final char[] LETTERS = new char[0x1EFA];
+
+    static {
+        for (char c = 0; c < LETTERS.length; c++) {
+            String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            LETTERS[c] = Character.toLowerCase(nfd.isEmpty() ? c : nfd.charAt(0));
+        }
+    }
+
     /** A letter without its marks, lower case: what a word must start with to be looked up. */
     private static char letter(char c) {
-        if (c < 128) {
-            return Character.toLowerCase(c);
-        }
-        String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        return Character.toLowerCase(nfd.charAt(0));
+        return c < LETTERS.length ? LETTERS[c] : Character.toLowerCase(c);
     }
 
     private static boolean wordChar(char c) {
@@ -286,7 +292,7 @@ final class Glossary {
      * passed over even when it was linked before, so {@code hòa giải} inside a second
      * {@code tổ hòa giải} stays text. The words of a term must be separated by spaces only.
      */
-    private List<Use> find(String s, Set<Term> used) {
+    private List<Use> find(String s, Set<Term> used, Map<String, String> memo) {
         int[] w = words(s);
         int count = w.length / 2;
         String[] k = new String[count];
@@ -295,13 +301,13 @@ final class Glossary {
             if (!firstLetters.contains(letter(s.charAt(w[2 * i])))) {
                 continue;
             }
-            List<Term> candidates = byFirst.get(key(i, s, w, k));
+            List<Term> candidates = byFirst.get(key(i, s, w, k, memo));
             if (candidates == null) {
                 continue;
             }
             for (Term t : candidates) {
                 int size = t.keys().size();
-                if (matches(t, i, s, w, k, count)) {
+                if (matches(t, i, s, w, k, count, memo)) {
                     if (used.add(t)) {
                         out.add(new Use(w[2 * i], w[2 * (i + size - 1) + 1], t));
                     }
@@ -313,14 +319,15 @@ final class Glossary {
         return out;
     }
 
-    private static String key(int i, String s, int[] w, String[] k) {
+    /** The key of word {@code i}; {@code memo} keeps the page's words' keys, most of which come again. */
+    private static String key(int i, String s, int[] w, String[] k, Map<String, String> memo) {
         if (k[i] == null) {
-            k[i] = key(s.substring(w[2 * i], w[2 * i + 1]));
+            k[i] = memo.computeIfAbsent(s.substring(w[2 * i], w[2 * i + 1]), Glossary::key);
         }
         return k[i];
     }
 
-    private static boolean matches(Term t, int i, String s, int[] w, String[] k, int count) {
+    private static boolean matches(Term t, int i, String s, int[] w, String[] k, int count, Map<String, String> memo) {
         int size = t.keys().size();
         if (i + size > count) {
             return false;
@@ -331,7 +338,7 @@ final class Glossary {
                     return false;
                 }
             }
-            if (!key(i + j, s, w, k).equals(t.keys().get(j))) {
+            if (!key(i + j, s, w, k, memo).equals(t.keys().get(j))) {
                 return false;
             }
         }
@@ -349,6 +356,7 @@ final class Glossary {
         }
         String href = Urls.encodePath(Urls.relative(ctx.page.output(), page.output()));
         Set<Term> used = new HashSet<>();
+        Map<String, String> memo = new HashMap<>();
         List<Text> texts = new ArrayList<>();
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
         stack.push(doc);
@@ -368,7 +376,7 @@ final class Glossary {
         // In document order, so "first" is the reader's first.
         for (Text t : texts) {
             String s = text(t, ctx);
-            List<Use> uses = find(s, used);
+            List<Use> uses = find(s, used, memo);
             if (uses.isEmpty()) {
                 continue;
             }

@@ -132,10 +132,6 @@ final class Glossary {
         return p.kind() == Kind.PAGE && !p.synthetic() && p.source().equals(SOURCE);
     }
 
-    List<Term> terms() {
-        return terms;
-    }
-
     /** Whether the terms are linked in this page: lessons only, never the glossary itself. */
     boolean applies(Page p) {
         return !terms.isEmpty() && p.meta().type() == PageType.LESSON && !isGlossary(p);

@@ -196,15 +196,28 @@ public final class Cdp implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.abort();
-        process.destroy();
+        // Chromium's helper processes write into the profile folder until they end: the test's
+        // temporary folder can only go once every one of them has, not just the browser.
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            socket.sendText("{\"id\":" + ids.incrementAndGet() + ",\"method\":\"Browser.close\",\"params\":{}}", true);
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        } catch (RuntimeException e) {
+            // The socket is already gone; end the processes below.
+        }
+        socket.abort();
+        for (ProcessHandle h : all) {
+            h.destroy();
+        }
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
         }
     }
 }

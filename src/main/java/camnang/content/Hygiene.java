@@ -38,7 +38,7 @@ public final class Hygiene {
     public record Result(List<Change> changes, int files, List<Refusal> refused) {
     }
 
-    /** Repairs the Markdown pages under {@code source}; files are named as {@code check} names them. */
+    /** Repairs the Markdown pages under {@code source} (those {@code check} reads); files are named as {@code check} names them. */
     public static Result fix(Path source) {
         if (!Files.isDirectory(source)) {
             return new Result(List.of(), 0, List.of());
@@ -51,7 +51,7 @@ public final class Hygiene {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 String rel = source.relativize(p).toString().replace('\\', '/');
                 String lower = rel.toLowerCase(Locale.ROOT);
-                if (!hidden(rel) && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+                if (!hidden(rel) && !rel.startsWith(DataFiles.DIR + "/") && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
                     pages.add(rel);
                 }
             });

@@ -98,6 +98,15 @@ class CheckFixTest {
     }
 
     @Test
+    void aMissingFolderIsReportedOnceByCheck() {
+        String missing = tmp.resolve("khong-co").toString();
+        Run r = run("check", "--fix", "--source", missing);
+        assertEquals(1, r.exit());
+        assertEquals(List.of(), lines(r.out()));
+        assertEquals(List.of(missing + ": lỗi: không tìm thấy thư mục nội dung"), TestSites.problemLines(r.err()));
+    }
+
+    @Test
     void aFileThatCannotBeRepairedCompletelyIsNamedAndLeftAsItWas() throws IOException {
         Path src = tmp.resolve("content");
         TestSites.write(src, Map.of(

@@ -293,7 +293,7 @@ public final class Views {
                 for (Page l : m.lessons()) {
                     View.Lesson x = lesson(l);
                     handout.add(new View.Lesson(x.title(), x.path(), x.minutes(), x.goals(), x.laws(),
-                            fragments.getOrDefault(l.output(), "")));
+                            PrintIds.unique(fragments.getOrDefault(l.output(), ""), PrintIds.prefix(handout.size() + 1))));
                 }
                 String path = m.printPath();
                 View.Study study = new View.Study(courseView(c, m.index()), null, List.copyOf(handout));
@@ -309,15 +309,18 @@ public final class Views {
 
     /**
      * The link mends of the pages the generated pages are made of (a print page holds its
-     * lessons' HTML, from the same folder, so their mends apply as they are), by generated page.
+     * lessons' HTML, from the same folder, so their mends apply, with in-page links carrying
+     * the lesson's prefix of {@link PrintIds}), by generated page.
      */
     public Map<String, List<RenderedPage.Mend>> generatedMends(Map<String, List<RenderedPage.Mend>> mends) {
         Map<String, List<RenderedPage.Mend>> out = new java.util.TreeMap<>();
         for (camnang.content.Course c : site.courses()) {
             for (camnang.content.Course.Module m : c.modules()) {
                 List<RenderedPage.Mend> list = new ArrayList<>();
+                int n = 0;
                 for (Page l : m.lessons()) {
-                    list.addAll(mends.getOrDefault(l.output(), List.of()));
+                    String prefix = PrintIds.prefix(++n);
+                    mends.getOrDefault(l.output(), List.of()).forEach(x -> list.add(PrintIds.mend(x, prefix)));
                 }
                 if (!list.isEmpty()) {
                     out.put(m.printPath(), List.copyOf(list));

@@ -203,6 +203,10 @@ public final class Camnang {
         private Path engine;
         private Path templateDir;
         private java.util.Collection<String> assets;
+        /** What every page's view shows besides its own content, at the last good build ({@link #frame}). */
+        private Object frame;
+        private Map<String, String> fragments = Map.of();
+        private Map<String, List<RenderedPage.Mend>> mends = Map.of();
 
         /** The files the search phase writes: the index, and the offline worker, which keeps the shards. */
         static boolean searchPhase(String path) {
@@ -259,6 +263,7 @@ public final class Camnang {
         /** Forgets what was rendered: after a change of site.yaml or of the templates. */
         public synchronized void forget() {
             memo.clear();
+            frame = null;
         }
     }
 
@@ -316,6 +321,11 @@ public final class Camnang {
                     ? SearchIndex.create(out.directory(SearchIndex.DIR), site) : null;
             // serve indexes the pages after the browser has reloaded, from these.
             List<RenderedPage> whole = live != null ? java.util.Collections.synchronizedList(new ArrayList<>()) : null;
+            // serve renders a page's template again only when its content or the site's frame changed.
+            Object frame = live != null ? frame(site, assets, baseUrl, o) : null;
+            boolean sameFrame = live != null && frame.equals(live.frame);
+            Map<String, String> fragments = live != null ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+            java.util.Set<String> kept = java.util.concurrent.ConcurrentHashMap.newKeySet();
             Markdown.prepare(site);
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             int total = site.pages().size();
@@ -331,14 +341,39 @@ public final class Camnang {
                 }
                 if (templates != null) {
                     String fragment = rp.hasRawHtml() ? Html.sanitize(rp.html()) : rp.html();
-                    byte[] html = templates.render(Views.templateFor(page), views.page(rp, fragment), problems);
-                    if (html != null && writer != null) {
-                        writer.write(page.output(), html);
+                    if (fragments != null) {
+                        fragments.put(page.output(), fragment);
+                    }
+                    if (sameFrame && writer != null && fragment.equals(live.fragments.get(page.output()))) {
+                        // Same content in the same frame: the page's file is already what a render would give.
+                        // The view is still made: other views (a module's print page) gather pages from it.
+                        views.page(rp, fragment);
+                        writer.keep(page.output());
+                        kept.add(page.output());
+                    } else {
+                        byte[] html = templates.render(Views.templateFor(page), views.page(rp, fragment), problems);
+                        if (html != null && writer != null) {
+                            writer.write(page.output(), html);
+                        }
                     }
                 }
                 return rp.slim();
             }).toList();
             Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(rendered, mode, problems);
+            if (!kept.isEmpty()) {
+                // A kept page holds the mends of the last build: render it again if its mends changed.
+                for (RenderedPage rp : whole) {
+                    String path = rp.page().output();
+                    if (kept.contains(path) && !mends.getOrDefault(path, List.of()).equals(live.mends.getOrDefault(path, List.of()))) {
+                        String fragment = fragments.get(path);
+                        byte[] html = templates.render(Views.templateFor(rp.page()), views.page(rp, fragment), problems);
+                        if (html != null) {
+                            writer.write(path, html);
+                        }
+                        kept.remove(path);
+                    }
+                }
+            }
             Markdown.reportCitations(rendered, problems);
             t = lap(millis, "markdown và giao diện", t);
             if (index != null) {
@@ -354,7 +389,12 @@ public final class Camnang {
                 return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }
             progress.at("trang tổng hợp và ghi tệp", 0, 0);
-            mends.forEach(writer::mend);
+            // A page kept from the last build already carries its (unchanged) mends.
+            mends.forEach((path, m) -> {
+                if (!kept.contains(path)) {
+                    writer.mend(path, m);
+                }
+            });
             List<String> extra = new ArrayList<>();
             int generatedWritten = 0;
             for (Views.Generated g : views.generated()) {
@@ -403,6 +443,9 @@ public final class Camnang {
                 live.site = site;
                 live.rendered = List.copyOf(whole);
                 live.engine = engine;
+                live.frame = frame;
+                live.fragments = fragments;
+                live.mends = mends;
                 live.templateDir = templateDir;
                 live.assets = List.copyOf(assets.outputs().values());
             }
@@ -434,6 +477,21 @@ public final class Camnang {
                 templates.close();
             }
         }
+    }
+
+    /**
+     * Everything a page's view reads besides the page's own rendering: the pages' addresses and
+     * metadata (menus, lists, the sidebar, previous and next), the site's settings, files, data
+     * and assets. Templates are not in it: serve forgets the frame when they change.
+     */
+    private static Object frame(Site site, Assets assets, String baseUrl, Options o) {
+        List<Object> pages = new ArrayList<>();
+        for (Page p : site.pages()) {
+            pages.add(List.of(p.source(), p.output(), p.kind(), p.meta(), p.section(), p.synthetic()));
+        }
+        List<String> files = site.files().stream().map(camnang.content.StaticFile::output).toList();
+        return java.util.Arrays.asList(pages, files, site.config(), site.portal(), site.data(), site.generatedPages(),
+                assets.outputs(), baseUrl, o.allPortals(), site.draftSources());
     }
 
     /** More shard files than this are not kept ahead for offline search: they are kept as they are used. */

@@ -56,7 +56,8 @@ class LiveTest {
                         ---
                         ## Ai được yêu cầu
 
-                        Theo Điều 7 Luật Hòa giải ở cơ sở, hòa giải viên phải có uy tín.
+                        Theo Điều 7 Luật Hòa giải ở cơ sở, hòa giải viên phải có uy tín
+                        ([tiêu chuẩn](../van-ban/luat-hoa-giai.md#dieu-7-tieu-chuan-hoa-giai-vien), an old anchor, mended).
                         Xem [các bước](cac-buoc.md#chuan-bi).
                         """,
                 "huong-dan/cac-buoc.md", """

@@ -55,6 +55,12 @@ final class LiveSync {
                 if (!scope.test(rel)) {
                     throw new IllegalStateException("file outside the output's scope: " + rel);
                 }
+                if (e.getValue() == Output.KEEP) {
+                    if (!mirror.digests.containsKey(rel) || !Files.isRegularFile(target.resolve(rel))) {
+                        throw new IllegalStateException("kept a file no earlier build wrote: " + rel);
+                    }
+                    return;
+                }
                 try {
                     byte[] bytes = e.getValue() instanceof byte[] b ? b : Files.readAllBytes((Path) e.getValue());
                     String digest = digest(bytes);
@@ -143,12 +149,17 @@ final class LiveSync {
     }
 
     private static String digest(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA.get().digest(bytes));
+    }
+
+    /** One per thread: looking the algorithm up costs more than hashing a page. */
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static void move(Path from, Path to) throws IOException {
         try {

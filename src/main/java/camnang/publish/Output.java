@@ -121,7 +121,7 @@ public final class Output implements AutoCloseable {
                 if (m instanceof Path source) {
                     return Files.readAllBytes(source);
                 }
-                if (!Files.exists(p)) {
+                if (m == KEEP || !Files.exists(p)) {
                     return Files.readAllBytes(target.resolve(rel));
                 }
             }
@@ -143,6 +143,18 @@ public final class Output implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Live mode: the file this build would write is byte for byte the one already in place; keep it. */
+    public void keep(String rel) {
+        Path p = resolve(rel);
+        if (memory == null) {
+            throw new IllegalStateException("only a live output keeps files of an earlier build");
+        }
+        memory.put(temp.relativize(p).toString().replace('\\', '/'), KEEP);
+    }
+
+    /** Marks a kept file in a live output's memory. */
+    static final Object KEEP = new Object();
 
     /** Applies link mends to a page already written (rare: most pages need none). */
     public void mend(String rel, java.util.List<camnang.markdown.RenderedPage.Mend> mends) {

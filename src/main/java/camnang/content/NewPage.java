@@ -300,6 +300,16 @@ final class NewPage {
         sb.append("tags: []  # chủ đề, ví dụ: [hòa giải, thủ tục]\n");
         sb.append("audience: [").append(audience(type)).append("]  # dành cho ai: người dân, hòa giải viên, cán bộ\n");
         sb.append("type: ").append(type.key).append('\n');
+        if (type == PageType.LESSON) {
+            // What a lesson of a course must say (a course's lesson without goals or minutes is an error).
+            sb.append("""
+                    minutes: 15  # thời gian học ước tính, tính bằng phút
+                    goals:  # mục tiêu bài học: sau bài này, người học…
+                      - Nêu được …
+                      - Thực hành được …
+                    laws: []  # căn cứ pháp lý, ví dụ: ["Điều 7 Luật Hòa giải ở cơ sở"]
+                    """);
+        }
         if (type == PageType.LAW) {
             sb.append("""
                     # Thông tin của văn bản. Năm khóa đầu là bắt buộc: còn trống thì check và build báo lỗi.
@@ -409,13 +419,6 @@ final class NewPage {
             case LESSON -> """
                     Một đoạn giới thiệu bài học.
 
-                    ## Mục tiêu
-
-                    Sau bài học, người học:
-
-                    - nắm được …;
-                    - thực hành được ….
-
                     ## Nội dung
 
                     ### 1. Phần thứ nhất
@@ -428,8 +431,16 @@ final class NewPage {
 
                     ## Câu hỏi ôn tập
 
-                    1. Câu hỏi thứ nhất?
-                    2. Câu hỏi thứ hai?
+                    ```quiz
+                    ? Câu hỏi thứ nhất?
+                    - [x] Phương án đúng
+                    - [ ] Phương án sai
+                    > Lời giải thích ngắn, dẫn Điều luật làm căn cứ.
+
+                    ? Một câu để người học chọn đúng hay sai.
+                    = đúng
+                    > Lời giải thích ngắn.
+                    ```
                     """;
             case PLAN -> """
                     Căn cứ ban hành kế hoạch.

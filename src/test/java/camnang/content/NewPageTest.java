@@ -140,16 +140,14 @@ class NewPageTest {
                 tags: []  # chủ đề, ví dụ: [hòa giải, thủ tục]
                 audience: [hòa giải viên]  # dành cho ai: người dân, hòa giải viên, cán bộ
                 type: lesson
+                minutes: 15  # thời gian học ước tính, tính bằng phút
+                goals:  # mục tiêu bài học: sau bài này, người học…
+                  - Nêu được …
+                  - Thực hành được …
+                laws: []  # căn cứ pháp lý, ví dụ: ["Điều 7 Luật Hòa giải ở cơ sở"]
                 ---
 
                 Một đoạn giới thiệu bài học.
-
-                ## Mục tiêu
-
-                Sau bài học, người học:
-
-                - nắm được …;
-                - thực hành được ….
 
                 ## Nội dung
 
@@ -163,8 +161,16 @@ class NewPageTest {
 
                 ## Câu hỏi ôn tập
 
-                1. Câu hỏi thứ nhất?
-                2. Câu hỏi thứ hai?
+                ```quiz
+                ? Câu hỏi thứ nhất?
+                - [x] Phương án đúng
+                - [ ] Phương án sai
+                > Lời giải thích ngắn, dẫn Điều luật làm căn cứ.
+
+                ? Một câu để người học chọn đúng hay sai.
+                = đúng
+                > Lời giải thích ngắn.
+                ```
                 """, read(Scaffold.create(src, "lesson", "Ôn tập", null, null, DAY).file()));
         assertEquals("""
                 ---
@@ -373,10 +379,14 @@ class NewPageTest {
     void newPagesOfEveryTypeButLawPassTheCheck() {
         Path src = site(Map.of(
                 "nguoi-dan/_index.md", "---\ntitle: Người dân\n---\n",
-                "nguoi-dan/hoa-giai-la-gi.md", "---\ntitle: Hòa giải là gì\nweight: 1\ntype: guide\n---\nNội dung.\n"));
+                "nguoi-dan/hoa-giai-la-gi.md", "---\ntitle: Hòa giải là gì\nweight: 1\ntype: guide\n---\nNội dung.\n",
+                "khoa-hoc/_index.md", "---\ntitle: Khóa tự học\ncourse: true\n---\n",
+                "khoa-hoc/hoc-phan-1/_index.md", "---\ntitle: Học phần 1\n---\n"));
         List<String[]> pages = List.of(new String[] {"guide", "Cách yêu cầu hòa giải", "nguoi-dan"},
                 new String[] {"faq", "Hỏi đáp: chi phí \"hòa giải\"?", "nguoi-dan"},
                 new String[] {"lesson", "Bài 1. Kỹ năng lắng nghe", "hoa-giai-vien"},
+                // A lesson of a course must state its goals and minutes: the new page does.
+                new String[] {"lesson", "Bài 2. Kỹ năng thuyết phục", "khoa-hoc/hoc-phan-1"},
                 new String[] {"news", "Hội thi hòa giải viên giỏi # 2026", "tin-tuc"},
                 new String[] {"plan", "Kế hoạch năm 2026", "ke-hoach/2026"});
         for (String[] p : pages) {
@@ -385,7 +395,7 @@ class NewPageTest {
         TestSites.Run r = TestSites.run("check", "--source", src.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith("Kiểm tra xong 6 trang, 6 mục: 0 lỗi, 0 cảnh báo, 0 lưu ý.\n"), r.out());
+        assertTrue(r.out().startsWith("Kiểm tra xong 7 trang, 8 mục: 0 lỗi, 0 cảnh báo, 0 lưu ý.\n"), r.out());
     }
 
     @Test

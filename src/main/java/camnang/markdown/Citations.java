@@ -37,7 +37,7 @@ final class Citations {
     private static final String NUMBER = LegalDoc.NUMBER.pattern();
 
     /** The registries of the sites being built; a site is built once per run. */
-    private static final Map<Site, Citations> SITES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final PerSite<Citations> SITES = new PerSite<>(Citations::new);
 
     /** A document the site holds: its page, its metadata, and the ids of its articles by number. */
     record Doc(Page page, LegalDoc legal, Map<String, String> articles) {
@@ -64,11 +64,8 @@ final class Citations {
     /** The first words of those names, lower-cased ("luật", "bộ"). */
     private final List<String> headWords = new ArrayList<>();
 
-    /** Held weakly through {@link #SITES}; compared by identity only. */
-    private final Site site;
 
     private Citations(Site site) {
-        this.site = site;
         List<Page> legal = site.pages().stream().filter(p -> p.meta().legal() != null && !p.synthetic()).toList();
         List<List<LegalStructure.Article>> articles = legal.parallelStream()
                 .map(p -> LegalStructure.articles(p.body().text())).toList();
@@ -125,19 +122,8 @@ final class Citations {
         }
     }
 
-    /** The registry last asked for: every page of a build asks for the same one. */
-    private static volatile Citations last;
-
     static Citations of(Site site) {
-        Citations c = last;
-        if (c != null && c.site == site) {
-            return c;
-        }
-        synchronized (SITES) {
-            c = SITES.computeIfAbsent(site, Citations::new);
-        }
-        last = c;
-        return c;
+        return SITES.of(site);
     }
 
     private static final Pattern REF_BEFORE = Pattern.compile("(?<![\\p{L}\\d])(?:(?:[Đđ]iểm\\s+([a-zđ])\\s+(?:của\\s+)?)?"

@@ -65,11 +65,8 @@ final class Glossary {
     record Entry(DefinitionTerm node, String text, String id, String definition, DefinitionTerm duplicateOf) {
     }
 
-    private static final Map<Site, Glossary> SITES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-    private static volatile Glossary last;
+    private static final PerSite<Glossary> SITES = new PerSite<>(Glossary::new);
 
-    /** Held weakly through {@link #SITES}; compared by identity only. */
-    private final Site site;
     private final Page page;
     private final List<Term> terms;
     /** Terms by the key of their first syllable, longest first. */
@@ -79,7 +76,6 @@ final class Glossary {
     private final String identity;
 
     private Glossary(Site site) {
-        this.site = site;
         Page found = null;
         for (Page p : site.pages()) {
             if (isGlossary(p)) {
@@ -117,15 +113,7 @@ final class Glossary {
 
     /** The glossary of the site being built: every page of a build asks for the same one. */
     static Glossary of(Site site) {
-        Glossary g = last;
-        if (g != null && g.site == site) {
-            return g;
-        }
-        synchronized (SITES) {
-            g = SITES.computeIfAbsent(site, Glossary::new);
-        }
-        last = g;
-        return g;
+        return SITES.of(site);
     }
 
     static boolean isGlossary(Page p) {

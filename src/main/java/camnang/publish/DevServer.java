@@ -48,6 +48,17 @@ public final class DevServer implements AutoCloseable {
             })();
             """;
 
+    private static final String NO_SITE = """
+            <!DOCTYPE html>
+            <html lang="vi">
+            <meta charset="utf-8">
+            <title>Chưa có trang</title>
+            <body>
+            <p>Chưa có trang này: nội dung chưa build được lần nào, hoặc đường dẫn không đúng.</p>
+            </body>
+            </html>
+            """;
+
     private final Path root;
     private final HttpServer http;
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -161,16 +172,17 @@ public final class DevServer implements AutoCloseable {
             }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !inside(file)) {
                 Path notFound = root.resolve("404.html");
-                byte[] body = Files.isRegularFile(notFound) ? page(Files.readAllBytes(notFound))
-                        : "Không tìm thấy trang.".getBytes(StandardCharsets.UTF_8);
-                send(ex, 404, Files.isRegularFile(notFound) ? TYPES.get("html") : TYPES.get("txt"), body);
+                // Before a first good build there is no site at all: the page still shows why.
+                byte[] body = Files.isRegularFile(notFound) ? page(Files.readAllBytes(notFound), true)
+                        : page(NO_SITE.getBytes(StandardCharsets.UTF_8), false);
+                send(ex, 404, TYPES.get("html"), body);
                 return;
             }
             String name = file.getFileName().toString();
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
             byte[] body = Files.readAllBytes(file);
             if (ext.equals("html")) {
-                body = page(body);
+                body = page(body, true);
             }
             send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
         }
@@ -241,7 +253,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     /** A page as sent: the reload script, and the last build's errors on top when it failed. */
-    private byte[] page(byte[] html) {
+    private byte[] page(byte[] html, boolean site) {
         String s = new String(html, StandardCharsets.UTF_8);
         StringBuilder add = new StringBuilder();
         List<Problem> now = problems;
@@ -249,7 +261,8 @@ public final class DevServer implements AutoCloseable {
             add.append("<div id=\"camnang-loi\" role=\"alert\" style=\"position:fixed;top:0;left:0;right:0;z-index:9999;"
                     + "max-height:60vh;overflow:auto;background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;"
                     + "padding:1em;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap\">"
-                    + "<strong>Lần build mới nhất có lỗi; đang hiện trang web của lần build tốt trước đó.</strong>\n");
+                    + (site ? "<strong>Lần build mới nhất có lỗi; đang hiện trang web của lần build tốt trước đó.</strong>\n"
+                    : "<strong>Nội dung chưa build được; sửa các lỗi dưới đây rồi lưu tệp, trang sẽ tự tải lại.</strong>\n"));
             for (Problem p : now) {
                 add.append(escape(p.format())).append('\n');
             }

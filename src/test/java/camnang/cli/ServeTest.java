@@ -148,6 +148,38 @@ class ServeTest {
         }
     }
 
+    @Test
+    void aSiteThatNeverBuiltShowsWhyAndRecovers() throws Exception {
+        Path src = TestSites.write(tmp.resolve("content"), Map.of("_index.md", "---\ntittle: Trang chủ\n---\nXin chào.\n"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServeCommand.stop = new CountDownLatch(1);
+        Thread serve = new Thread(() -> Main.run(new String[] {"serve", "--source", src.toString(), "--out",
+                tmp.resolve("served").toString(), "--port", "0", "--no-search"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        serve.start();
+        try {
+            String base = awaitUrl(out);
+            HttpResponse<String> home = get(base);
+            assertEquals(404, home.statusCode());
+            assertTrue(home.body().contains("<strong>Nội dung chưa build được; sửa các lỗi dưới đây rồi lưu tệp, trang sẽ tự tải lại."
+                    + "</strong>\n" + src + "/_index.md:2: lỗi: khóa \"tittle\" không có trong danh sách khóa của camnang\n"
+                    + "    → Có phải ý bạn là \"title\"? Sửa lại tên khóa.\n</div>"), home.body());
+            BlockingQueue<String> events = new LinkedBlockingQueue<>();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "__camnang/events")).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(events::add));
+            assertEquals(": camnang", events.poll(10, TimeUnit.SECONDS));
+            Files.writeString(src.resolve("_index.md"), "---\ntitle: Trang chủ\n---\nXin chào.\n");
+            awaitReload(events);
+            home = get(base);
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("Xin chào."), home.body());
+            assertFalse(home.body().contains("camnang-loi"));
+        } finally {
+            ServeCommand.stop.countDown();
+            serve.join(10_000);
+        }
+    }
+
     private static String eval(camnang.Cdp tab, String js) {
         try {
             return tab.eval(js);

@@ -164,7 +164,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 3;
+  var VERSION = 4;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -655,6 +655,16 @@
     return load("f" + doc, shardPath(m.dir, "f", doc)).then(function (args) { return args[0]; });
   }
 
+  /* A cut fragment with the rest of its text (g/), to be analysed: the shown fragment stays cut. */
+  function whole(m, doc, f) {
+    return load("g" + doc, shardPath(m.dir, "g", doc)).then(function (args) {
+      var w = {};
+      Object.keys(f).forEach(function (key) { w[key] = f[key]; });
+      w.x = f.x.slice(0, f.cut) + args[0];
+      return w;
+    });
+  }
+
   /* Frequencies and lengths of a section's fields, analysed as the build analysed them. */
   function analyseFields(f) {
     /* ti: 1 when the section is searched by the page title, or the title it is searched by;
@@ -763,15 +773,20 @@
        */
       var pick = -1;
       if (unseen >= floor || contenders.length > 2 * k) {
+        /* Once no unseen document can enter, only the lists some contender is missing from
+         * can still change a bound. */
+        var useful = lists.map(function (l, i) {
+          return theta[i] > 0 && (unseen >= floor || contenders.some(function (d) { return d.parts[i] === undefined; }));
+        });
         for (var i = 0; i < lists.length; i++) {
-          if (theta[i] > 0 && (pick < 0 || theta[i] > theta[pick])) pick = i;
+          if (useful[i] && (pick < 0 || theta[i] > theta[pick])) pick = i;
         }
         /* On a slow link round trips cost more than bytes: read every list whose bound is
          * near the highest at once. */
         if (pick >= 0) {
           var wave = [];
           for (var w = 0; w < lists.length && wave.length < 8; w++) {
-            if (theta[w] > 0 && theta[w] >= theta[pick] / 2) wave.push(w);
+            if (useful[w] && theta[w] >= theta[pick] / 2) wave.push(w);
           }
           return Promise.all(wave.map(readNext)).then(step);
         }
@@ -787,10 +802,23 @@
             });
           })).then(step);
         }
-        /* Only documents whose fragment is cut remain: read the lists they are missing from. */
-        var needy = contenders[0];
+        /*
+         * Only documents whose fragment is cut remain: read the rest of its text, or the lists
+         * it is missing from, whichever costs less. A long section's words weigh little, so it
+         * lies far down those lists: the rest of its text is usually cheaper, but not always.
+         */
+        var needy = contenders[0], unread = 0;
         for (var j = 0; j < lists.length; j++) {
-          if (theta[j] > 0 && (!needy || needy.parts[j] === undefined) && (pick < 0 || theta[j] > theta[pick])) pick = j;
+          if (theta[j] > 0 && (!needy || needy.parts[j] === undefined)) {
+            for (var b = lists[j].next; b < lists[j].list.blocks.length; b++) unread += lists[j].list.blocks[b].count;
+            if (pick < 0 || theta[j] > theta[pick]) pick = j;
+          }
+        }
+        /* A posting costs about three characters. */
+        if (needy && needy.frag && needy.frag.g !== undefined && needy.frag.g <= 3 * unread) {
+          return whole(m, needy.doc, needy.frag).then(function (w) {
+            needy.score = exactScore(q, analyseFields(w), needy);
+          }).then(step);
         }
       }
       if (pick < 0) return Promise.resolve(resolved.slice(0, k));

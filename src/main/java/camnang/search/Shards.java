@@ -61,6 +61,10 @@ import org.apache.lucene.util.BytesRef;
  * (up to {@link #FRAGMENT_CAP} characters), and the title and heading it is searched with
  * where those differ ({@link LegalTitles}): the snippet, and the text the browser analyses to
  * learn a candidate's exact score without reading whole postings lists.</li>
+ * <li>{@code g/…}: the rest of a cut section's text, when the whole is at most
+ * {@link #TAIL_CAP} characters: a contender whose fragment is cut learns its exact score from
+ * it instead of from the lists it is missing from, which for such a long section (its words
+ * weigh little) are read far down.</li>
  * <li>{@code t.js}: for each page, its number of sections and facets (section, type, audience,
  * form and status of its legal document), read only to filter.</li>
  * </ul>
@@ -72,9 +76,12 @@ final class Shards {
      * a section is searched with ({@code ti}, {@code hs}) where they are not those shown.
      * 3: citation keys ({@code c/}, {@code r/}, {@code stats.cite}, {@code boost.cite}); the browser reads
      * their short lists whole, so fragments do not repeat them.
+     * 4: a cut fragment's {@code cut} is the length of the text it keeps, and {@code g} the length
+     * of the rest, written in {@code g/}, when there is such a file.
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int FRAGMENT_CAP = 2000;
+    static final int TAIL_CAP = 16000;
     static final int CHUNK = 4096;
     static final int INLINE = 800;
     static final int[] BLOCKS = {128, 256, 512, 1024};
@@ -773,11 +780,12 @@ final class Shards {
             Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
             String text = d.get(SearchIndex.TEXT);
             boolean whole = text.length() <= FRAGMENT_CAP;
+            int end = whole ? text.length() : cutAt(text, FRAGMENT_CAP);
             StringBuilder sb = new StringBuilder("camnang.shard(\"f").append(doc).append("\",{\"u\":")
                     .append(Json.string(d.get(SearchIndex.URL)))
                     .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
                     .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
-                    .append(",\"x\":").append(Json.string(whole ? text : cut(text, FRAGMENT_CAP)));
+                    .append(",\"x\":").append(Json.string(whole ? text : text.substring(0, end) + " …"));
             // The title the section was searched with: 1 when it is the page title shown, as in most
             // first sections; else the text itself (a legal document's first section and articles).
             String titled = d.get(SearchIndex.TITLED);
@@ -800,7 +808,12 @@ final class Shards {
                 sb.append(",\"st\":").append(Json.string(d.get(SearchIndex.STATUS)));
             }
             if (!whole) {
-                sb.append(",\"cut\":1");
+                sb.append(",\"cut\":").append(end);
+                if (text.length() <= TAIL_CAP) {
+                    String rest = text.substring(end);
+                    sb.append(",\"g\":").append(rest.length());
+                    out.write(path("g", doc), "camnang.shard(\"g" + doc + "\"," + Json.string(rest) + ");\n");
+                }
             }
             sb.append("});\n");
             out.write(path("f", doc), sb.toString());
@@ -808,8 +821,8 @@ final class Shards {
         return null;
     }
 
-    /** At most {@code max} characters, ending at a word boundary and never inside a surrogate pair. */
-    static String cut(String text, int max) {
+    /** Where a fragment cuts the text: at most {@code max} characters, at a word boundary, never inside a surrogate pair. */
+    static int cutAt(String text, int max) {
         int end = max;
         int space = text.lastIndexOf(' ', end);
         if (space > max / 2) {
@@ -817,7 +830,7 @@ final class Shards {
         } else if (Character.isLowSurrogate(text.charAt(end))) {
             end--;
         }
-        return text.substring(0, end) + " …";
+        return end;
     }
 
     /**

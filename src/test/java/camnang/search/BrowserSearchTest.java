@@ -172,10 +172,20 @@ class BrowserSearchTest {
         // Long articles are cut in their fragments: the rest of their text (g/) must be read and
         // scored by the browser exactly as Lucene scores the whole section.
         assertTrue(restsRead > 0, "no query read the rest of a cut section (g/): the path is not tested");
+        // Once no unseen section can enter the top 10, the engine reads first the lists that take
+        // most off the contenders' bounds per posting, not those of the highest bound: here the
+        // common words' next blocks, which every contender is missing from, settle them, where the
+        // rarer words' longer blocks did not (read by the highest bound: 13 blocks).
+        List<Q> pair = List.of(new Q("hiệu lực"), new Q("có hiệu lực thi hành"));
+        compare(out, pair, browser(out.resolve("parity.html").toUri().toString(), out, pair));
+        assertTrue(blocksRead <= 10, "posting blocks read: " + blocksRead);
     }
 
     /** How many files of the rest of cut sections (g/) the last {@link #browser} run loaded. */
     static volatile int restsRead;
+
+    /** How many posting blocks ({@code p/}, {@code q/}) the last {@link #browser} run loaded. */
+    static volatile int blocksRead;
 
     /** One result as both sides give it. */
     record Hit(String url, float score, String href, String snippet) {
@@ -199,8 +209,9 @@ class BrowserSearchTest {
         StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre><pre id=g></pre>"
                 + "<script src=\"search/camnang.js\"></script><script>\n"
                 // The engine loads each shard by a script element: count those of the rest of cut sections (g/).
-                + "var rests = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
-                + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++; }); }); })"
+                + "var rests = 0, blocks = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
+                + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++;"
+                + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) blocks++; }); }); })"
                 + ".observe(document.head, {childList: true});\nvar queries = [");
         for (int i = 0; i < queries.size(); i++) {
             Q q = queries.get(i);
@@ -215,12 +226,13 @@ class BrowserSearchTest {
                 + "      lines.push(r.map(function (h) { return [h.url, h.score, h.href, h.snippet].join('\\u0001'); }).join('\\u0002'));\n"
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
                 + "  document.getElementById('out').textContent = lines.join('\\n');\n"
-                + "  document.getElementById('g').textContent = String(rests);\n})();\n</script>");
+                + "  document.getElementById('g').textContent = rests + ' ' + blocks;\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
         String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
-        restsRead = Integer.parseInt(Jsoup.parse(dom).getElementById("g").text().isEmpty() ? "0"
-                : Jsoup.parse(dom).getElementById("g").text());
+        String[] counts = Jsoup.parse(dom).getElementById("g").text().split(" ");
+        restsRead = counts[0].isEmpty() ? 0 : Integer.parseInt(counts[0]);
+        blocksRead = counts.length < 2 ? 0 : Integer.parseInt(counts[1]);
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
         List<List<Hit>> all = new ArrayList<>();

@@ -637,29 +637,22 @@ final class Reader {
     }
 
     private static List<Element> rowsOf(Element tbl) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : Dom.elements(tbl)) {
-            if (Dom.is(e, Docx.W, "tr")) {
-                out.add(e);
-            } else if (Dom.is(e, Docx.W, "sdt") || Dom.is(e, Docx.W, "customXml")) {
-                Element c = Dom.is(e, Docx.W, "sdt") ? Dom.child(e, Docx.W, "sdtContent") : e;
-                if (c != null) {
-                    out.addAll(rowsOf(c));
-                }
-            }
-        }
-        return out;
+        return wrapped(tbl, "tr", new ArrayList<>());
     }
 
     private static List<Element> cellsOf(Element tr) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : Dom.elements(tr)) {
-            if (Dom.is(e, Docx.W, "tc")) {
+        return wrapped(tr, "tc", new ArrayList<>());
+    }
+
+    /** The children named {@code name}, also inside content controls and custom XML that wrap them. */
+    private static List<Element> wrapped(Element parent, String name, List<Element> out) {
+        for (Element e : Dom.elements(parent)) {
+            if (Dom.is(e, Docx.W, name)) {
                 out.add(e);
             } else if (Dom.is(e, Docx.W, "sdt") || Dom.is(e, Docx.W, "customXml")) {
                 Element c = Dom.is(e, Docx.W, "sdt") ? Dom.child(e, Docx.W, "sdtContent") : e;
                 if (c != null) {
-                    out.addAll(cellsOf(c));
+                    wrapped(c, name, out);
                 }
             }
         }

@@ -238,21 +238,11 @@ final class TextHygiene {
 
         /** A non-breaking space that splits a word (Vi ệt), not one between two words. */
         private void nbspInWord(String t, int from, int to, int i, int number) {
-            int a = i;
-            while (a > from && VietSyllables.isLetter(t.charAt(a - 1))) {
-                a--;
-            }
-            int b = i + 1;
-            while (b < to && VietSyllables.isLetter(t.charAt(b))) {
-                b++;
-            }
-            if (a == i || b == i + 1) {
-                return;
-            }
-            if (isInsideWord(t.substring(a, i), t.substring(i + 1, b))) {
+            String[] halves = around(t, from, to, i);
+            if (halves != null && isInsideWord(halves[0], halves[1])) {
                 nbsp.add(1, number);
                 if (nbspSample == null) {
-                    nbspSample = t.substring(a, i) + " " + t.substring(i + 1, b);
+                    nbspSample = halves[0] + " " + halves[1];
                 }
             }
         }

@@ -802,7 +802,29 @@
         }
       }
       if (pick < 0) {
-        var batch = contenders.filter(function (d) { return !d.cut; }).slice(0, k);
+        /*
+         * A contender that no k others can pass is shown, so its fragment is needed anyway, as is
+         * one already loaded: read those first, and settle such a contender that is cut, since
+         * what that reads also lowers the others' bounds. Only then read the fragments of
+         * contenders that may not be shown.
+         */
+        var certain = contenders.filter(function (d) {
+          if (unseen >= d.lower) return false;
+          var above = 0;
+          docs.forEach(function (e) {
+            if (e !== d && !e.rejected && (e.score !== null ? e.score : e.upper) >= d.lower) above++;
+          });
+          return above < k;
+        });
+        var free = contenders.filter(function (d) {
+          return !d.cut && (certain.indexOf(d) >= 0 || loaded[shardPath(m.dir, "f", d.doc)]);
+        });
+        /* Of the others, as many as the top k still has places for: what they score may put the
+         * rest out of it. */
+        var placed = contenders.filter(function (d) { return d.cut; }).length;
+        resolved.forEach(function (d) { if (d.score >= floor) placed++; });
+        var batch = free.length ? free.slice(0, k) : certain.some(function (d) { return d.cut; }) ? []
+          : contenders.filter(function (d) { return !d.cut; }).slice(0, Math.max(1, k - placed));
         if (batch.length) {
           return Promise.all(batch.map(function (d) {
             return fragment(m, d.doc).then(function (f) {
@@ -817,7 +839,7 @@
          * it is missing from, whichever costs less. A long section's words weigh little, so it
          * lies far down those lists: the rest of its text is usually cheaper, but not always.
          */
-        var needy = contenders[0], unread = 0;
+        var needy = certain.filter(function (d) { return d.cut; })[0] || contenders[0], unread = 0;
         for (var j = 0; j < lists.length; j++) {
           if (theta[j] > 0 && (!needy || needy.parts[j] === undefined)) {
             for (var b = lists[j].next; b < lists[j].list.blocks.length; b++) unread += lists[j].list.blocks[b].count;

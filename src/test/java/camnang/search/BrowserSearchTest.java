@@ -179,6 +179,20 @@ class BrowserSearchTest {
         List<Q> pair = List.of(new Q("hiệu lực"), new Q("có hiệu lực thi hành"));
         compare(out, pair, browser(out.resolve("parity.html").toUri().toString(), out, pair));
         assertTrue(blocksRead <= 10, "posting blocks read: " + blocksRead);
+        // A contender that no 10 others can pass is shown: its fragment is read first, and only
+        // then those of contenders that may not be shown, only as many as the top 10 has places
+        // left, since their scores may put the rest out of it (10 + 13 fragments when a batch of
+        // 10 was read by the highest upper bound).
+        List<Q> shown = List.of(new Q("bảo hiểm"), new Q("bảo hiểm xã hội"));
+        compare(out, shown, browser(out.resolve("parity.html").toUri().toString(), out, shown));
+        assertEquals(19, fragmentsRead, "fragments (f/) read");
+        // Such a contender whose fragment is cut is settled (from the rest of its text or the lists
+        // it is missing from) before any fragment of a contender that may not be shown is read:
+        // what that reads also lowers their bounds (10 + 6 fragments when it came after, one of them of 67 KB: a
+        // heading that holds its whole article).
+        List<Q> settled = List.of(new Q("đất đai"), new Q("đất đai hành chính"));
+        compare(out, settled, browser(out.resolve("parity.html").toUri().toString(), out, settled));
+        assertEquals(15, fragmentsRead, "fragments (f/) read");
     }
 
     /** How many files of the rest of cut sections (g/) the last {@link #browser} run loaded. */
@@ -186,6 +200,9 @@ class BrowserSearchTest {
 
     /** How many posting blocks ({@code p/}, {@code q/}) the last {@link #browser} run loaded. */
     static volatile int blocksRead;
+
+    /** How many fragments ({@code f/}) the last {@link #browser} run loaded. */
+    static volatile int fragmentsRead;
 
     /** One result as both sides give it. */
     record Hit(String url, float score, String href, String snippet) {
@@ -208,10 +225,12 @@ class BrowserSearchTest {
     static List<List<Hit>> browser(String url, Path out, List<Q> queries, Path profiles) throws Exception {
         StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre><pre id=g></pre>"
                 + "<script src=\"search/camnang.js\"></script><script>\n"
-                // The engine loads each shard by a script element: count those of the rest of cut sections (g/).
-                + "var rests = 0, blocks = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
+                // The engine loads each shard by a script element: count those of the rest of cut sections (g/),
+                // of posting blocks and of fragments.
+                + "var rests = 0, blocks = 0, fragments = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
                 + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++;"
-                + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) blocks++; }); }); })"
+                + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) blocks++;"
+                + " if (n.src && /\\/f\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) fragments++; }); }); })"
                 + ".observe(document.head, {childList: true});\nvar queries = [");
         for (int i = 0; i < queries.size(); i++) {
             Q q = queries.get(i);
@@ -226,13 +245,14 @@ class BrowserSearchTest {
                 + "      lines.push(r.map(function (h) { return [h.url, h.score, h.href, h.snippet].join('\\u0001'); }).join('\\u0002'));\n"
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
                 + "  document.getElementById('out').textContent = lines.join('\\n');\n"
-                + "  document.getElementById('g').textContent = rests + ' ' + blocks;\n})();\n</script>");
+                + "  document.getElementById('g').textContent = rests + ' ' + blocks + ' ' + fragments;\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
         String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
         String[] counts = Jsoup.parse(dom).getElementById("g").text().split(" ");
         restsRead = counts[0].isEmpty() ? 0 : Integer.parseInt(counts[0]);
         blocksRead = counts.length < 2 ? 0 : Integer.parseInt(counts[1]);
+        fragmentsRead = counts.length < 3 ? 0 : Integer.parseInt(counts[2]);
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
         List<List<Hit>> all = new ArrayList<>();

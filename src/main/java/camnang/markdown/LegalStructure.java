@@ -258,6 +258,7 @@ final class LegalStructure {
         int dieu = headingLevel.getOrDefault(DIEU,
                 hasMuc ? muc + 1 : hasChuong ? chuong + 1 : hasPhan ? phan + 1 : 2);
         boolean changed = false;
+        String trailing = "";
         StringBuilder out = new StringBuilder(body.length() + 64);
         for (int i = 0; i < n; i++) {
             String line = lines[i];
@@ -275,6 +276,20 @@ final class LegalStructure {
                     text = text.replaceAll("[.:]$", "") + ". " + lines[title].strip();
                     lines[title] = "";
                 }
+                if (u.kind().equals(DIEU) && (i + 1 >= n || lines[i + 1].isBlank())) {
+                    int cut = clauseStart(text);
+                    if (cut > 0) {
+                        // "Điều 5. Title 1. The first clause…" on one line (as in parts of the legal
+                        // code book): the clauses go to the blank line below, so lines keep their numbers.
+                        String rest = text.substring(cut).strip();
+                        text = text.substring(0, cut).strip();
+                        if (i + 1 < n) {
+                            lines[i + 1] = rest;
+                        } else {
+                            trailing = "\n\n" + rest;
+                        }
+                    }
+                }
                 line = "#".repeat(level) + " " + text;
                 changed = true;
             }
@@ -283,7 +298,22 @@ final class LegalStructure {
             }
             out.append(line);
         }
-        return changed ? out.toString() : body;
+        return changed ? out.append(trailing).toString() : body;
+    }
+
+    /** An article's title is short: a longer line that goes on with "1. " holds its clauses too. */
+    private static final int TITLE_MAX = 300;
+    private static final Pattern FIRST_CLAUSE = Pattern.compile("\\s1\\.\\s+\\p{Lu}");
+
+    /** Where the first clause starts in an article's line that holds them, or -1. */
+    static int clauseStart(String text) {
+        if (text.length() <= TITLE_MAX) {
+            return -1;
+        }
+        Matcher m = FIRST_CLAUSE.matcher(text);
+        // After "Điều N." itself, and within a title's length.
+        int head = text.indexOf(". ");
+        return head > 0 && m.find(head + 1) && m.start() <= TITLE_MAX ? m.start() : -1;
     }
 
     /**

@@ -146,6 +146,28 @@ class LegalStructureTest {
     }
 
     @Test
+    void anArticleWhoseClausesShareItsLineGetsAShortHeading() {
+        String clause = "Người nội bộ của công ty đại chúng phải công bố thông tin, báo cáo trước và sau khi thực hiện "
+                + "giao dịch cho Ủy ban Chứng khoán Nhà nước và Sở giao dịch chứng khoán theo quy định.";
+        Map<String, RenderedPage> r = render(Map.of("a.md", """
+                ---
+                title: A
+                ---
+                Điều 5. Công bố thông tin của người nội bộ 1. %s 2. %s
+
+                Điều 6. Điều ngắn 1. Không tách vì dòng ngắn.
+
+                [hỏng](khong-co.md)
+                """.formatted(clause, clause)));
+        String a = r.get("a.md").html();
+        assertEquals(List.of("<h2 id=\"dieu-5\">Điều 5. Công bố thông tin của người nội bộ</h2>",
+                "<h2 id=\"dieu-6\">Điều 6. Điều ngắn 1. Không tách vì dòng ngắn.</h2>"), matches(a, "<h2[^>]*>[^<]*</h2>"));
+        assertTrue(a.contains("<ol>\n<li>" + clause + " 2. " + clause + "</li>\n</ol>"), a);
+        // The clauses took the blank line below: the lines after keep their numbers.
+        assertEquals(List.of("content/a.md:8: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào"), messages());
+    }
+
+    @Test
     void authoredHeadingsOfArticlesTakeTheLegalIds() {
         RenderedPage p = render(Map.of("a.md", """
                 ---

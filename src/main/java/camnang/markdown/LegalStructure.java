@@ -292,24 +292,6 @@ final class LegalStructure {
                 }
                 line = "#".repeat(level) + " " + text;
                 changed = true;
-            } else if (line.startsWith("#") && line.length() > TITLE_MAX && (i + 1 >= n || lines[i + 1].isBlank())) {
-                // An authored heading of an article may hold its clauses the same way.
-                int level = 0;
-                while (level < line.length() && line.charAt(level) == '#') {
-                    level++;
-                }
-                String text = line.substring(level).strip();
-                Unit u = level <= 6 ? unit(text) : null;
-                int cut = u != null && u.kind().equals(DIEU) ? clauseStart(text) : -1;
-                if (cut > 0) {
-                    if (i + 1 < n) {
-                        lines[i + 1] = text.substring(cut).strip();
-                    } else {
-                        trailing = "\n\n" + text.substring(cut).strip();
-                    }
-                    line = "#".repeat(level) + " " + text.substring(0, cut).strip();
-                    changed = true;
-                }
             }
             if (i > 0) {
                 out.append('\n');

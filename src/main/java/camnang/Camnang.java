@@ -560,8 +560,13 @@ public final class Camnang {
 
     /** Where rendered pages of earlier builds of this source folder are kept: the system's temporary folder. */
     private static Path cacheDir(Path source) {
+        return tempDir("camnang-cache", source);
+    }
+
+    /** A folder of the system's temporary folder for one content folder ({@code kind/<id of source>}). */
+    static Path tempDir(String kind, Path source) {
         String id = Integer.toHexString(source.toAbsolutePath().normalize().toString().hashCode());
-        return Path.of(System.getProperty("java.io.tmpdir"), "camnang-cache", id);
+        return Path.of(System.getProperty("java.io.tmpdir"), kind, id);
     }
 
     /** Refuses an output folder that would swallow the sources or the working folder. */

@@ -75,6 +75,11 @@ public final class Preview implements AutoCloseable {
         return new Preview(o, port, listener);
     }
 
+    /** Where {@code serve} writes the preview of a content folder unless told: the system's temporary folder. */
+    public static Path defaultOut(Path source) {
+        return Camnang.tempDir("camnang-serve", source);
+    }
+
     public int port() {
         return server.port();
     }
@@ -97,7 +102,6 @@ public final class Preview implements AutoCloseable {
 
     private void loop() {
         while (!closed) {
-            boolean forgetNow;
             synchronized (lock) {
                 while (!pending && !(searchDue && !closed)) {
                     try {
@@ -106,11 +110,11 @@ public final class Preview implements AutoCloseable {
                         return;
                     }
                 }
-                forgetNow = forget;
             }
             if (pending()) {
                 // An editor saves in several steps: build once they are done.
                 sleep(30);
+                boolean forgetNow;
                 synchronized (lock) {
                     pending = false;
                     forgetNow = forget;

@@ -42,7 +42,7 @@ final class ServeCommand extends Main.Common implements Callable<Integer> {
             err.println("Lỗi cách dùng: --port phải từ 0 đến 65535");
             return Main.USAGE;
         }
-        Path dir = output != null ? output : defaultOut(source);
+        Path dir = output != null ? output : Preview.defaultOut(source);
         Camnang.Options options = new Camnang.Options(source, dir, null, mode(), templates, true, search);
         Preview.Listener listener = new Preview.Listener() {
             @Override
@@ -103,11 +103,5 @@ final class ServeCommand extends Main.Common implements Callable<Integer> {
         }
         preview.close();
         return Main.OK;
-    }
-
-    /** Beside the fragment cache, in the system's temporary folder: one preview folder per content folder. */
-    private static Path defaultOut(Path source) {
-        String id = Integer.toHexString(source.toAbsolutePath().normalize().toString().hashCode());
-        return Path.of(System.getProperty("java.io.tmpdir"), "camnang-serve", id);
     }
 }

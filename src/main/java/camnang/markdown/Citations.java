@@ -297,7 +297,7 @@ final class Citations {
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             if (n instanceof Text t) {
-                String text = text(t, ctx);
+                String text = ctx.text(t);
                 if (mayCite(text, self)) {
                     texts.add(t);
                     strings.add(text);
@@ -315,20 +315,6 @@ final class Citations {
         for (int i = 0; i < texts.size(); i++) {
             link(texts.get(i), strings.get(i), ctx);
         }
-    }
-
-    /**
-     * A text node's text, cut from the page's source: flexmark's {@code toString} of a based
-     * sequence copies it a character at a time, which cost more than the search for citations.
-     */
-    private static String text(Text t, PageContext ctx) {
-        BasedSequence c = t.getChars();
-        int start = c.getStartOffset();
-        int end = c.getEndOffset();
-        if (c.getBaseSequence().length() == ctx.body.length() && end - start == c.length() && end <= ctx.body.length()) {
-            return ctx.body.substring(start, end);
-        }
-        return c.toString();
     }
 
     /** Whether a text can hold a reference at all: a slash of a number, a held name, an article code, "này". */

@@ -359,7 +359,7 @@ final class Glossary {
         }
         // In document order, so "first" is the reader's first.
         for (Text t : texts) {
-            String s = text(t, ctx);
+            String s = ctx.text(t);
             List<Use> uses = find(s, used, memo);
             if (uses.isEmpty()) {
                 continue;
@@ -392,17 +392,6 @@ final class Glossary {
                 || n instanceof TermLink
                 // A quiz tests the reader: a definition at hand would give its answers away.
                 || n instanceof QuizBlocks.QuizBlock;
-    }
-
-    /** A text node's text, cut from the page's source when it can be (see {@code Citations.text}). */
-    private static String text(Text t, PageContext ctx) {
-        BasedSequence c = t.getChars();
-        int start = c.getStartOffset();
-        int end = c.getEndOffset();
-        if (c.getBaseSequence().length() == ctx.body.length() && end - start == c.length() && end <= ctx.body.length()) {
-            return ctx.body.substring(start, end);
-        }
-        return c.toString();
     }
 
     // ---- the glossary page ----

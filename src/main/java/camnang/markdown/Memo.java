@@ -66,15 +66,6 @@ public final class Memo {
 
     /** The page's text as it is now: a memo outlives an edit of the file when {@code serve} keeps it. */
     private static String digest(Page page) {
-        return java.util.HexFormat.of().formatHex(SHA.get().digest(page.body().identity()));
+        return camnang.Digests.hex(page.body().identity());
     }
-
-    /** One per thread: looking the algorithm up costs more than hashing a page. */
-    private static final ThreadLocal<java.security.MessageDigest> SHA = ThreadLocal.withInitial(() -> {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 }

@@ -60,4 +60,18 @@ final class PageContext {
         }
         return page.bodyLine() + lo;
     }
+
+    /**
+     * A text node's text, cut from the page's source: flexmark's {@code toString} of a based
+     * sequence copies it a character at a time, which cost more than the search for citations.
+     */
+    String text(com.vladsch.flexmark.ast.Text t) {
+        com.vladsch.flexmark.util.sequence.BasedSequence c = t.getChars();
+        int start = c.getStartOffset();
+        int end = c.getEndOffset();
+        if (c.getBaseSequence().length() == body.length() && end - start == c.length() && end <= body.length()) {
+            return body.substring(start, end);
+        }
+        return c.toString();
+    }
 }

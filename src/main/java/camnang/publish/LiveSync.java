@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,17 +146,8 @@ final class LiveSync {
     }
 
     private static String digest(byte[] bytes) {
-        return HexFormat.of().formatHex(SHA.get().digest(bytes));
+        return camnang.Digests.hex(bytes);
     }
-
-    /** One per thread: looking the algorithm up costs more than hashing a page. */
-    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private static void move(Path from, Path to) throws IOException {
         try {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,12 +32,12 @@ public final class ServiceWorker {
             return;
         }
         TreeSet<String> sorted = new TreeSet<>(files);
-        MessageDigest md = sha();
+        MessageDigest md = camnang.Digests.sha256();
         StringBuilder list = new StringBuilder("[");
         for (String f : sorted) {
             md.update(f.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(sha().digest(out.read(f)));
+            md.update(camnang.Digests.sha256().digest(out.read(f)));
             list.append(list.length() > 1 ? ",\n  " : "\n  ").append('"').append(f.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         list.append(sorted.isEmpty() ? "]" : "\n]");
@@ -49,14 +48,6 @@ public final class ServiceWorker {
             out.write(PATH, js.replace("\"CAMNANG_VERSION\"", "\"" + version + "\"").replace("CAMNANG_FILES", list));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -390,11 +390,9 @@ public final class Camnang {
             }
             progress.at("trang tổng hợp và ghi tệp", 0, 0);
             // A page kept from the last build already carries its (unchanged) mends.
-            mends.forEach((path, m) -> {
-                if (!kept.contains(path)) {
-                    writer.mend(path, m);
-                }
-            });
+            // Each mend reads, edits and writes one page: in parallel, as pages were written.
+            mends.entrySet().parallelStream().filter(e -> !kept.contains(e.getKey()))
+                    .forEach(e -> writer.mend(e.getKey(), e.getValue()));
             List<String> extra = new ArrayList<>();
             int generatedWritten = 0;
             for (Views.Generated g : views.generated()) {

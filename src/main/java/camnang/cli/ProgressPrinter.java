@@ -36,14 +36,15 @@ final class ProgressPrinter implements Camnang.Progress {
             on = true;
         }
         boolean pages = total > 0;
-        String text = pages ? String.format(VI, "Đang dựng trang: %,d/%,d (%d%%)", done, total, done * 100L / total)
-                : "Đang " + words(stage) + "…";
         boolean newStage = !stage.equals(this.stage);
         this.stage = stage;
         if (terminal) {
             long now = System.nanoTime();
             if (newStage || done == total || now - lastDraw > 100_000_000L) {
                 lastDraw = now;
+                // Formatted only when drawn: every page of a build reports here.
+                String text = pages ? String.format(VI, "Đang dựng trang: %,d/%,d (%d%%)", done, total, done * 100L / total)
+                        : "Đang " + words(stage) + "…";
                 String padded = text + " ".repeat(Math.max(0, width - text.length()));
                 width = text.length();
                 err.print("\r" + padded);
@@ -58,7 +59,7 @@ final class ProgressPrinter implements Camnang.Progress {
                 err.println(String.format(VI, "Đang dựng trang: %d%% của %,d trang", lastTenth * 10, total));
             }
         } else if (newStage) {
-            err.println(text);
+            err.println("Đang " + words(stage) + "…");
         }
     }
 

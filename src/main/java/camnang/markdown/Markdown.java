@@ -94,6 +94,7 @@ public final class Markdown {
                 .nodeRendererFactory(new Callouts.Factory())
                 .nodeRendererFactory(new QuizRenderer.Factory())
                 .nodeRendererFactory(new Glossary.Factory())
+                .nodeRendererFactory(new PlainText.Factory())
                 .build();
     }
 
@@ -130,29 +131,58 @@ public final class Markdown {
         return parserFor(source).parse(source);
     }
 
-    private static Parser parserFor(String body) {
+    /**
+     * The extensions a page's text may need, in one pass over it: a parser without the others
+     * is faster, and ten searches of a long page cost more than the one pass.
+     */
+    static int features(String body) {
         int f = 0;
-        if (body.indexOf('|') >= 0) {
-            f |= TABLES;
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            switch (c) {
+                case '|' -> f |= TABLES;
+                case '[' -> {
+                    if (i + 1 < n && body.charAt(i + 1) == '^') {
+                        f |= FOOTNOTES;
+                    } else if (body.startsWith("TOC", i + 1) || body.startsWith("toc", i + 1)) {
+                        f |= TOC;
+                    }
+                }
+                case '\n' -> {
+                    if (i + 1 < n && (body.charAt(i + 1) == ':' || body.charAt(i + 1) == '~')) {
+                        f |= DEFINITIONS;
+                    }
+                }
+                case '!' -> {
+                    if (body.startsWith("!!!", i)) {
+                        f |= CALLOUTS;
+                    }
+                }
+                case '?' -> {
+                    if (body.startsWith("???", i)) {
+                        f |= CALLOUTS;
+                    }
+                }
+                case '~' -> {
+                    if (i + 1 < n && body.charAt(i + 1) == '~') {
+                        f |= STRIKE;
+                    }
+                }
+                case 'q' -> {
+                    if (body.startsWith("quiz", i)) {
+                        f |= QUIZ;
+                    }
+                }
+                default -> {
+                }
+            }
         }
-        if (body.contains("[^")) {
-            f |= FOOTNOTES;
-        }
-        if (body.contains("[TOC") || body.contains("[toc")) {
-            f |= TOC;
-        }
-        if (body.contains("\n:") || body.contains("\n~")) {
-            f |= DEFINITIONS;
-        }
-        if (body.contains("!!!") || body.contains("???")) {
-            f |= CALLOUTS;
-        }
-        if (body.contains("~~")) {
-            f |= STRIKE;
-        }
-        if (body.contains("quiz")) {
-            f |= QUIZ;
-        }
+        return f;
+    }
+
+    private static Parser parserFor(String body) {
+        int f = features(body);
         return PARSERS.computeIfAbsent(f, k -> {
             MutableDataSet o = new MutableDataSet(OPTIONS);
             o.set(Parser.EXTENSIONS, extensions(k));

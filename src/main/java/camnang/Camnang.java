@@ -305,7 +305,7 @@ public final class Camnang {
             Assets assets = Assets.scan(templateDir.resolve("assets"));
             Views views = new Views(site, assets.outputs(), baseUrl, v -> {
                 byte[] html = templates == null ? null : templates.render("sidebar.jte", v, problems);
-                return html == null ? "" : new String(html, java.nio.charset.StandardCharsets.UTF_8);
+                return html == null ? new byte[0] : html;
             }, o.allPortals());
             if (o.out() != null && templates != null && !problems.hasErrors()) {
                 out = live != null ? Output.live(o.out(), live.pagesMirror, p -> !Live.searchPhase(p))

@@ -161,13 +161,11 @@ public final class Output implements AutoCloseable {
         Path p = resolve(rel);
         if (memory != null) {
             String key = temp.relativize(p).toString().replace('\\', '/');
-            String html = new String((byte[]) memory.get(key), StandardCharsets.UTF_8);
-            memory.put(key, camnang.markdown.RenderedPage.Mend.apply(html, mends).getBytes(StandardCharsets.UTF_8));
+            memory.put(key, camnang.markdown.RenderedPage.Mend.apply((byte[]) memory.get(key), mends));
             return;
         }
         try {
-            String html = Files.readString(p, StandardCharsets.UTF_8);
-            Files.writeString(p, camnang.markdown.RenderedPage.Mend.apply(html, mends), StandardCharsets.UTF_8);
+            Files.write(p, camnang.markdown.RenderedPage.Mend.apply(Files.readAllBytes(p), mends));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

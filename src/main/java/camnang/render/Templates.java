@@ -98,6 +98,8 @@ public final class Templates implements AutoCloseable {
         TemplateEngine engine = TemplateEngine.create(resolver, classes, ContentType.Html, parent, PACKAGE);
         engine.setClassPath(classPath());
         engine.setTrimControlStructures(true);
+        // Templates' own text is encoded to UTF-8 once, when compiled, not in every page.
+        engine.setBinaryStaticContent(true);
         Templates t = new Templates(dir, displayDir, classes, engine);
         try {
             engine.precompileAll();
@@ -133,6 +135,7 @@ public final class Templates implements AutoCloseable {
                 md.update(in.readAllBytes());
             }
             md.update(gg.jte.TemplateEngine.class.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update("binary-static-content".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest(), 0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

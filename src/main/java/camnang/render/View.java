@@ -15,8 +15,9 @@ import java.util.Map;
  * @param items     the pages a list or section page lists
  * @param params    front-matter keys camnang does not know, for custom templates
  * @param sidebar   the sidebar tree: sections, with the branch of this page open
- * @param sidebarHtml that tree rendered by {@code sidebar.jte}, once per folder and open
- *                  branch, with {@code aria-current="page"} on this page's own link
+ * @param sidebarMarkup that tree rendered by {@code sidebar.jte}, once per folder and open
+ *                  branch, with {@code aria-current="page"} on this page's own link; as text,
+ *                  {@link #sidebarHtml()}
  * @param groups    on the search page: every section with its pages, the list a reader
  *                  browses when JavaScript is off
  * @param legal     the legal document the page holds, ready to show, or null
@@ -46,7 +47,7 @@ public record View(
         Map<String, String> assets,
         String baseHref,
         UrlCache urls,
-        String sidebarHtml,
+        Markup sidebarMarkup,
         List<Group> groups,
         Legal legal,
         Documents documents,
@@ -58,25 +59,30 @@ public record View(
     public View(SiteInfo site, String kind, String path, String title, String description, String html, PageInfo info,
                 List<Link> breadcrumbs, List<Heading> toc, List<NavItem> sidebar, Link previous, Link next, List<Item> items,
                 List<Link> children, List<Item> recent, Map<String, Object> params, Map<String, String> assets,
-                String baseHref, UrlCache urls, String sidebarHtml, List<Group> groups, Legal legal, Documents documents) {
+                String baseHref, UrlCache urls, Markup sidebarMarkup, List<Group> groups, Legal legal, Documents documents) {
         this(site, kind, path, title, description, html, info, breadcrumbs, toc, sidebar, previous, next, items, children,
-                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, null, null, null);
+                recent, params, assets, baseHref, urls, sidebarMarkup, groups, legal, documents, null, null, null);
     }
 
     /** A view of a page outside courses. */
     public View(SiteInfo site, String kind, String path, String title, String description, String html, PageInfo info,
                 List<Link> breadcrumbs, List<Heading> toc, List<NavItem> sidebar, Link previous, Link next, List<Item> items,
                 List<Link> children, List<Item> recent, Map<String, Object> params, Map<String, String> assets,
-                String baseHref, UrlCache urls, String sidebarHtml, List<Group> groups, Legal legal, Documents documents,
+                String baseHref, UrlCache urls, Markup sidebarMarkup, List<Group> groups, Legal legal, Documents documents,
                 Teams teams, Results results) {
         this(site, kind, path, title, description, html, info, breadcrumbs, toc, sidebar, previous, next, items, children,
-                recent, params, assets, baseHref, urls, sidebarHtml, groups, legal, documents, teams, results, null);
+                recent, params, assets, baseHref, urls, sidebarMarkup, groups, legal, documents, teams, results, null);
     }
 
     /** The same view with the sidebar rendered by {@code sidebar.jte}. */
-    public View withSidebarHtml(String html) {
+    View withSidebar(Markup markup) {
         return new View(site, kind, path, title, description, this.html, info, breadcrumbs, toc, sidebar, previous, next,
-                items, children, recent, params, assets, baseHref, urls, html, groups, legal, documents, teams, results, study);
+                items, children, recent, params, assets, baseHref, urls, markup, groups, legal, documents, teams, results, study);
+    }
+
+    /** The sidebar as HTML text, for templates written before {@link #sidebarMarkup()} (slower). */
+    public String sidebarHtml() {
+        return sidebarMarkup == null ? "" : sidebarMarkup.toString();
     }
 
     /** A relative URL from this page to the output file {@code target}. */

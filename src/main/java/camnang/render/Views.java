@@ -52,8 +52,8 @@ public final class Views {
     private final View.SiteInfo info;
     private final String baseUrl;
     private final View.UrlCache urls = new View.UrlCache();
-    private final java.util.concurrent.ConcurrentHashMap<String, String> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.function.Function<View, String> sidebarTemplate;
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Function<View, byte[]> sidebarTemplate;
     /** The pages holding a legal document, by {@link LegalDoc#key} of its number and by slug of its names. */
     private final Map<String, Page> byNumber = new HashMap<>();
     private final Map<String, Page> byName = new HashMap<>();
@@ -81,12 +81,12 @@ public final class Views {
     }
 
     /** @param sidebarTemplate renders {@code sidebar.jte} for a view */
-    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, String> sidebarTemplate) {
+    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, byte[]> sidebarTemplate) {
         this(site, assets, baseUrl, sidebarTemplate, false);
     }
 
     /** @param siblings whether the other portals' sites are written beside this one ({@code --all-portals}) */
-    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, String> sidebarTemplate,
+    public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, byte[]> sidebarTemplate,
                  boolean siblings) {
         this.site = site;
         this.sidebarTemplate = sidebarTemplate;
@@ -241,7 +241,7 @@ public final class Views {
         }
         View v = new View(info, p.kind().name().toLowerCase(java.util.Locale.ROOT), path, p.title(),
                 p.meta().description(), html, pageInfo(p), crumbs, toc(rp.headings()), sidebar(p), prev, next,
-                items, children, recent, p.meta().params(), assets, null, urls, "", List.of(), legal(p), null, null, null,
+                items, children, recent, p.meta().params(), assets, null, urls, null, List.of(), legal(p), null, null, null,
                 study(p, course));
         return withSidebar(v, p.kind() == Kind.PAGE ? p.section() : p.section() + "/");
     }
@@ -301,7 +301,7 @@ public final class Views {
                         new View.Link(m.index().title(), m.index().output(), false));
                 out.add(new Generated("in-hoc-phan.jte", new View(info, "print", path, m.index().title(),
                         m.index().meta().description(), "", emptyInfo(), crumbs, List.of(), List.of(), null, null, List.of(),
-                        List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, null, null, study)));
+                        List.of(), List.of(), Map.of(), assets, null, urls, null, List.of(), null, null, null, null, study)));
             }
         }
         return out;
@@ -337,9 +337,8 @@ public final class Views {
     private View withSidebar(View v, String open) {
         int slash = v.path().lastIndexOf('/');
         String key = (slash < 0 ? "" : v.path().substring(0, slash)) + "|" + open;
-        String html = sidebars.computeIfAbsent(key, k -> sidebarTemplate.apply(v));
-        String self = "<a href=\"" + v.url(v.path()) + "\">";
-        return v.withSidebarHtml(html.replace(self, self.substring(0, self.length() - 1) + " aria-current=\"page\">"));
+        byte[] html = sidebars.computeIfAbsent(key, k -> sidebarTemplate.apply(v));
+        return v.withSidebar(Markup.marking(html, "<a href=\"" + v.url(v.path()) + "\">", " aria-current=\"page\""));
     }
 
     /** The generated pages: recent updates, tags, audiences, search, 404. */
@@ -366,7 +365,7 @@ public final class Views {
         out.add(new Generated("search.jte", search()));
         View notFound = new View(info, "404", "404.html", "Không tìm thấy trang",
                 "Trang bạn tìm không có hoặc đã được chuyển đi.", "", emptyInfo(), List.of(), List.of(),
-                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, "", List.of(),
+                sidebar(null), null, null, List.of(), List.of(), recentItems(5), Map.of(), assets, baseUrl, urls, null, List.of(),
                 null, null);
         notFound = withSidebar(notFound, "|none");
         out.add(new Generated("404.jte", notFound));
@@ -384,7 +383,7 @@ public final class Views {
                 new View.Link("Tìm kiếm", SEARCH_PATH, true));
         return withSidebar(new View(info, "search", SEARCH_PATH, "Tìm kiếm", "Tìm trong tất cả các trang của "
                 + info.title() + ".", "", emptyInfo(), crumbs, List.of(), sidebar(null), null, null, List.of(), List.of(),
-                List.of(), Map.of(), assets, null, urls, "", List.copyOf(groups), null, null), "|none");
+                List.of(), Map.of(), assets, null, urls, null, List.copyOf(groups), null, null), "|none");
     }
 
     /** Sections depth first, each titled with its parents' titles, so that nested sections stay recognisable. */
@@ -401,7 +400,7 @@ public final class Views {
     private View list(String path, String title, String description, List<View.Item> items) {
         List<View.Link> crumbs = List.of(new View.Link("Trang chủ", "index.html", false), new View.Link(title, path, true));
         return withSidebar(new View(info, "list", path, title, description, "", emptyInfo(), crumbs, List.of(), sidebar(null),
-                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null), "|none");
+                null, null, items, List.of(), List.of(), Map.of(), assets, null, urls, null, List.of(), null, null), "|none");
     }
 
     private static View.PageInfo emptyInfo() {
@@ -735,7 +734,7 @@ public final class Views {
         View.Documents docs = new View.Documents(rows, List.copyOf(issuers), List.copyOf(forms), List.copyOf(formOptions),
                 List.copyOf(statusOptions), legalPages.size());
         return withSidebar(new View(info, "documents", path, title, description, "", emptyInfo(), crumbs, List.of(),
-                sidebar(null), null, null, List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(),
+                sidebar(null), null, null, List.of(), List.of(), List.of(), Map.of(), assets, null, urls, null, List.of(),
                 null, docs), "|none");
     }
 
@@ -749,7 +748,7 @@ public final class Views {
             out.add(new Generated("to-hoa-giai.jte", withSidebar(new View(info, "teams", TEAMS_PATH, title,
                     "Danh sách tổ hòa giải ở cơ sở" + whose + ": địa bàn, tổ trưởng, thành viên và số điện thoại liên hệ.", "",
                     emptyInfo(), List.of(home, new View.Link(title, TEAMS_PATH, true)), List.of(), sidebar(null), null, null,
-                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, teams, null), "|none")));
+                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, null, List.of(), null, null, teams, null), "|none")));
         }
         if (results != null) {
             String title = "Kết quả hòa giải ở cơ sở";
@@ -758,7 +757,7 @@ public final class Views {
                     "Số hòa giải viên được tập huấn, vụ việc tiếp nhận, vụ việc hòa giải thành và tỷ lệ hòa giải thành" + whose
                             + " theo từng năm, so với mục tiêu của Kế hoạch.", "",
                     emptyInfo(), List.of(home, new View.Link(title, RESULTS_PATH, true)), List.of(), sidebar(null), null, null,
-                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, "", List.of(), null, null, null, results), "|none")));
+                    List.of(), List.of(), List.of(), Map.of(), assets, null, urls, null, List.of(), null, null, null, results), "|none")));
         }
         return out;
     }

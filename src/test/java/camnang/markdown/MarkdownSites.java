@@ -24,7 +24,8 @@ final class MarkdownSites {
         Map<String, List<RenderedPage.Mend>> mends = Markdown.checkAnchors(pages, SiteConfig.BrokenLinks.ERROR, problems);
         Map<String, RenderedPage> m = new HashMap<>();
         for (RenderedPage p : pages) {
-            String html = RenderedPage.Mend.apply(p.html(), mends.getOrDefault(p.page().output(), List.of()));
+            String html = new String(RenderedPage.Mend.apply(p.html().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    mends.getOrDefault(p.page().output(), List.of())), java.nio.charset.StandardCharsets.UTF_8);
             m.put(p.page().source(), new RenderedPage(p.page(), html, p.headings(), p.ids(), p.anchorLinks(),
                     p.sections(), p.hasRawHtml(), p.unknownDocuments()));
         }

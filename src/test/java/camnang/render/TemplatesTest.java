@@ -41,6 +41,27 @@ class TemplatesTest {
         assertTrue(Files.readString(out.resolve("a.html")).contains("<h1>Trang một</h1><p>Bản thử nghiệm</p>"));
     }
 
+    /** A layout written before the sidebar came as bytes ({@code $unsafe{v.sidebarHtml()}}) gives the same page. */
+    @Test
+    void aLayoutUsingTheSidebarAsTextGivesTheSamePage() throws IOException {
+        Path src = TestSites.write(tmp.resolve("content"), Map.of("muc/a.md", "---\ntitle: Trang một\n---\nNội dung.\n",
+                "muc/b.md", "---\ntitle: Trang hai\n---\nNội dung.\n"));
+        Path templates = copyTemplates();
+        Path layout = templates.resolve("layout.jte");
+        String bytes = Files.readString(layout);
+        assertTrue(bytes.contains("${v.sidebarMarkup()}"));
+        Files.writeString(layout, bytes.replace("${v.sidebarMarkup()}", "$unsafe{v.sidebarHtml()}"));
+        Path asBytes = tmp.resolve("bytes");
+        Path asText = tmp.resolve("text");
+        assertEquals(0, TestSites.run("build", "--source", src.toString(), "--out", asBytes.toString(), "--no-search").exit());
+        assertEquals(0, TestSites.run("build", "--source", src.toString(), "--out", asText.toString(), "--no-search",
+                "--templates", templates.toString()).exit());
+        String page = Files.readString(asBytes.resolve("muc/b.html"));
+        assertTrue(page.contains("<li><a href=\"b.html\" aria-current=\"page\">Trang hai</a>"), page);
+        assertTrue(page.contains("<li><a href=\"a.html\">Trang một</a>"), page);
+        assertEquals(page, Files.readString(asText.resolve("muc/b.html")));
+    }
+
     @Test
     void templateSyntaxErrorNamesTemplateAndLine() throws IOException {
         Path templates = copyTemplates();

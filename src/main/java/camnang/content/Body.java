@@ -74,7 +74,23 @@ public final class Body {
             body = body.substring(0, blankFrom) + body.substring(blankTo);
         }
         // Text saved decomposed (NFD) is published composed: line breaks, so line numbers, stay.
-        return java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC) ? body
+        return plainlyComposed(body) || java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC) ? body
                 : java.text.Normalizer.normalize(body, java.text.Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when the text is in NFC for want of anything to compose: every char is below the
+     * combining marks (U+0300), a precomposed Vietnamese letter (U+1E00–U+1EFF) or common
+     * punctuation (U+2010–U+2027), none of which NFC changes or joins with its neighbours.
+     * The JDK's check costs as much as decoding the page.
+     */
+    static boolean plainlyComposed(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF) && (c < 0x2010 || c > 0x2027)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -762,12 +762,17 @@ public final class Views {
         return out;
     }
 
+    /** Sidebar trees by the open folder: every page of a folder has the same one. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<View.NavItem>> trees = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<View.NavItem> sidebar(Page current) {
-        List<View.NavItem> out = new ArrayList<>();
-        for (Section c : site.root().children()) {
-            out.add(nav(c, current));
-        }
-        return out;
+        return trees.computeIfAbsent(current == null ? "\u0000" : current.section(), k -> {
+            List<View.NavItem> out = new ArrayList<>();
+            for (Section c : site.root().children()) {
+                out.add(nav(c, current));
+            }
+            return List.copyOf(out);
+        });
     }
 
     private View.NavItem nav(Section s, Page current) {

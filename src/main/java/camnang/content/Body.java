@@ -60,12 +60,14 @@ public final class Body {
         if (text != null) {
             return text;
         }
-        String all;
+        byte[] bytes;
         try {
-            all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        boolean composed = plainlyComposed(bytes);
+        String all = new String(bytes, StandardCharsets.UTF_8);
         if (all.startsWith("\uFEFF")) {
             all = all.substring(1);
         }
@@ -74,22 +76,32 @@ public final class Body {
             body = body.substring(0, blankFrom) + body.substring(blankTo);
         }
         // Text saved decomposed (NFD) is published composed: line breaks, so line numbers, stay.
-        return plainlyComposed(body) || java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC) ? body
+        return composed || java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC) ? body
                 : java.text.Normalizer.normalize(body, java.text.Normalizer.Form.NFC);
     }
 
     /**
-     * True when the text is in NFC for want of anything to compose: every char is below the
+     * True when UTF-8 text is in NFC for want of anything to compose: every char is below the
      * combining marks (U+0300), a precomposed Vietnamese letter (U+1E00–U+1EFF) or common
      * punctuation (U+2010–U+2027), none of which NFC changes or joins with its neighbours.
-     * The JDK's check costs as much as decoding the page.
+     * Read from the bytes: the JDK's check on the decoded text costs as much as decoding it.
      */
-    static boolean plainlyComposed(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF) && (c < 0x2010 || c > 0x2027)) {
-                return false;
+    static boolean plainlyComposed(byte[] utf8) {
+        for (int i = 0, n = utf8.length; i < n; i++) {
+            int b = utf8[i] & 0xff;
+            if (b < 0xCC) {
+                continue; // ASCII, a continuation byte, or the lead byte of U+0080–U+02FF
             }
+            if (b == 0xE1 && i + 1 < n && (utf8[i + 1] & 0xff) >= 0xB8 && (utf8[i + 1] & 0xff) <= 0xBB) {
+                i++;
+                continue;
+            }
+            if (b == 0xE2 && i + 2 < n && (utf8[i + 1] & 0xff) == 0x80
+                    && (utf8[i + 2] & 0xff) >= 0x90 && (utf8[i + 2] & 0xff) <= 0xA7) {
+                i += 2;
+                continue;
+            }
+            return false;
         }
         return true;
     }

@@ -6,9 +6,20 @@ public final class Json {
     }
 
     public static String string(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // Runs that need no escape are copied whole: the search index writes a hundred
+        // megabytes of text through here, nearly all of it plain.
+        StringBuilder sb = null;
+        int last = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(n + 16).append('"');
+            }
+            sb.append(s, last, i);
+            last = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -17,15 +28,9 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        return sb.append('"').toString();
+        return sb == null ? "\"" + s + "\"" : sb.append(s, last, s.length()).append('"').toString();
     }
 }

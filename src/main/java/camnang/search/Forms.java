@@ -55,6 +55,7 @@ final class Forms {
         String previous = null;
         try {
             s.tokenizer.setReader(new StringReader(text));
+            s.tokenizer.give(text);
             s.tokenizer.reset();
             while (s.tokenizer.incrementToken()) {
                 String raw = s.term.toString();

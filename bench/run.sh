@@ -17,6 +17,8 @@
 #   QUIET_WAIT=180         max seconds to wait for an idle machine before each run
 #   NOISY_RETRIES=2        times a run disturbed by other processes is repeated
 #   KEEP=1                 keep the temp dir (corpora, outputs, logs)
+#   CAMNANG_BUILD_ARGS=... more arguments for camnang's builds of generated
+#                          pages, e.g. --no-search to compare with Hugo alone
 #
 # Method: corpora are generated once per invocation into a temp dir under
 # /tmp (never inside the repo), outside the timed region; the pages are also
@@ -64,6 +66,7 @@ SEED=${SEED:-1}
 CAMNANG_JVM_FLAGS=${CAMNANG_JVM_FLAGS-$DEFAULT_CAMNANG_JVM_FLAGS}
 CORPUS=$(realpath -m "${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}")
 unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS CAMNANG_NO_FORK
+read -ra BUILD_ARGS <<< "${CAMNANG_BUILD_ARGS:-}"
 
 JAR_INFO=""
 NO_CACHE=()
@@ -266,7 +269,7 @@ bench_sizes() {
     if ((${#NO_CACHE[@]})); then
       # untimed: fill camnang's fragment cache for the rebuild runs
       mkdir -p "$WORK/out/prime-$n"
-      "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime-$n" >"$WORK/prime-$n.log" 2>&1 ||
+      "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime-$n" "${BUILD_ARGS[@]}" >"$WORK/prime-$n.log" 2>&1 ||
         { tail -n 40 "$WORK/prime-$n.log" >&2; KEEP=1; exit 1; }
       rm -rf "$WORK/out/prime-$n"
     fi
@@ -274,7 +277,7 @@ bench_sizes() {
       out=$WORK/out/camnang-$n-$i
       mkdir -p "$out"
       timed "camnang-$n" "$WORK/camnang-$n-$i.log" "$out" \
-        "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}"
+        "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${BUILD_ARGS[@]}"
       rm -rf "$out"
       out=$WORK/out/hugo-$n-$i
       mkdir -p "$out"
@@ -285,14 +288,14 @@ bench_sizes() {
         out=$WORK/out/cached-$n-$i
         mkdir -p "$out"
         timed "cached-$n" "$WORK/cached-$n-$i.log" "$out" \
-          "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out"
+          "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${BUILD_ARGS[@]}"
         rm -rf "$out"
       fi
     done
   done
   echo
   header
-  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source PAGES --out OUT${NO_CACHE[*]:+ ${NO_CACHE[*]}}"
+  echo "- camnang command: java ${CAMNANG_JVM_FLAGS:+$CAMNANG_JVM_FLAGS }-jar target/camnang.jar build --source PAGES --out OUT${NO_CACHE[*]:+ ${NO_CACHE[*]}}${BUILD_ARGS[*]:+ ${BUILD_ARGS[*]}}"
   if ((${#NO_CACHE[@]})); then
     echo "- camnang rebuild: the same without --no-cache, after an untimed build that filled the fragment cache (nothing changed)"
   fi

@@ -164,7 +164,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 4;
+  var VERSION = 5;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -665,6 +665,46 @@
     });
   }
 
+  /* A term file's chunk is about this long (Shards.TERM_CHUNK). */
+  var TERM_CHUNK = 1024;
+
+  /* The chunks of a long section's term file (k/) that hold the query's terms: an exact
+   * spelling lies with the word it folds to. */
+  function termChunks(q, f) {
+    var seps = f.k.split("|"), out = [];
+    q.lists.forEach(function (l) {
+      if (l.form === "cite") return;
+      var c = floorIndex(seps, l.base === "exact" ? fold(l.term) : l.term);
+      if (c >= 0 && out.indexOf(c) < 0) out.push(c);
+    });
+    return out;
+  }
+
+  /* The fields of a section too long for g/: title and heading analysed from its fragment, the
+   * text's frequencies of the query's terms from its term file, its norms from the fragment. */
+  function termFields(m, q, doc, f) {
+    return Promise.all(termChunks(q, f).map(function (c) {
+      return load("k" + doc + "." + c, "search/" + m.dir + "/k/" + doc + "/" + c + ".js");
+    })).then(function (chunks) {
+      var shown = {};
+      Object.keys(f).forEach(function (key) { shown[key] = f[key]; });
+      shown.x = "";
+      var out = analyseFields(shown), text = {exact: new Map(), folded: new Map(), bigram: new Map()};
+      chunks.forEach(function (args) {
+        var keys = args[0], r = new Reader(args[1]), spellings = args[2], v = 0;
+        keys.forEach(function (key) {
+          /* A bigram holds a space, a word never. */
+          text[key.indexOf(" ") >= 0 ? "bigram" : "folded"].set(key, r.next());
+          for (var n = r.next(); n > 0; n--) text.exact.set(spellings[v++], r.next());
+        });
+      });
+      ["exact", "folded", "bigram"].forEach(function (form, i) {
+        out[form][2] = {freq: text[form], norm: f.kn[i]};
+      });
+      return out;
+    });
+  }
+
   /* Frequencies and lengths of a section's fields, analysed as the build analysed them. */
   function analyseFields(f) {
     /* ti: 1 when the section is searched by the page title, or the title it is searched by;
@@ -850,6 +890,12 @@
         if (needy && needy.frag && needy.frag.g !== undefined && needy.frag.g <= 3 * unread) {
           return whole(m, needy.doc, needy.frag).then(function (w) {
             needy.score = exactScore(q, analyseFields(w), needy);
+          }).then(step);
+        }
+        /* Too long for the rest of its text: the chunks of its term file that hold the query's terms. */
+        if (needy && needy.frag && needy.frag.k !== undefined && TERM_CHUNK * termChunks(q, needy.frag).length <= 3 * unread) {
+          return termFields(m, q, needy.doc, needy.frag).then(function (fields) {
+            needy.score = exactScore(q, fields, needy);
           }).then(step);
         }
       }

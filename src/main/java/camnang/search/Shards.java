@@ -65,6 +65,9 @@ import org.apache.lucene.util.BytesRef;
  * {@link #TAIL_CAP} characters: a contender whose fragment is cut learns its exact score from
  * it instead of from the lists it is missing from, which for such a long section (its words
  * weigh little) are read far down.</li>
+ * <li>{@code k/<doc>/…}: for a cut section longer than that, the frequency in its text of each
+ * of its terms, in chunks by key: such a contender (an article of 280,000 characters) learns its
+ * exact score from the chunks of the query's terms instead of from the lists.</li>
  * <li>{@code t.js}: for each page, its number of sections and facets (section, type, audience,
  * form and status of its legal document), read only to filter.</li>
  * </ul>
@@ -78,10 +81,14 @@ final class Shards {
      * their short lists whole, so fragments do not repeat them.
      * 4: a cut fragment's {@code cut} is the length of the text it keeps, and {@code g} the length
      * of the rest, written in {@code g/}, when there is such a file.
+     * 5: a cut section too long for {@code g/} has a term file ({@code k/}) instead: its fragment's
+     * {@code k} gives the separators of its chunks and {@code kn} the text's norm in each form.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final int FRAGMENT_CAP = 2000;
     static final int TAIL_CAP = 16000;
+    /** A term file's chunk: a query word reads one, so small; a long section's fragment lists them all. */
+    static final int TERM_CHUNK = 1024;
     /**
      * A query word reads one chunk: 1,024 characters rather than 4,096 take about 6 KB off a
      * three-word query on the legal corpus, for 9% more files (legal corpus: 269,447 to 293,101).
@@ -342,8 +349,10 @@ final class Shards {
                 java.util.concurrent.Future<Map<String, Object>> b = pool.submit(
                         () -> bigrams(ranks, bigram, new Blocks(out, "q"), out, "b"));
                 int half = ranks.size() / 2;
-                java.util.concurrent.Future<?> f1 = pool.submit(() -> fragments(ranks, out, 0, half));
-                java.util.concurrent.Future<?> f2 = pool.submit(() -> fragments(ranks, out, half, ranks.size()));
+                // The text's norm in each form, for the term files of long sections (k/).
+                byte[][] textNorms = {exact.norms[2], folded.norms[2], bigram.norms[2]};
+                java.util.concurrent.Future<?> f1 = pool.submit(() -> fragments(ranks, out, 0, half, textNorms));
+                java.util.concurrent.Future<?> f2 = pool.submit(() -> fragments(ranks, out, half, ranks.size(), textNorms));
                 dict.put("w", words(ranks, exact, folded, new Blocks(out, "p"), out));
                 dict.put("b", b.get());
                 dict.put("c", bigrams(ranks, cite, new Blocks(out, "r"), out, "c"));
@@ -775,7 +784,7 @@ final class Shards {
     }
 
     /** One file per section: what a result shows, and the text the browser analyses to score it. */
-    private static Void fragments(Ranks ranks, Files2 out, int from, int to) throws IOException {
+    private static Void fragments(Ranks ranks, Files2 out, int from, int to, byte[][] textNorms) throws IOException {
         StoredFields[] stored = new StoredFields[ranks.leaves.size()];
         for (int l = 0; l < stored.length; l++) {
             stored[l] = ranks.leaves.get(l).storedFields();
@@ -817,12 +826,105 @@ final class Shards {
                     String rest = text.substring(end);
                     sb.append(",\"g\":").append(rest.length());
                     out.write(path("g", doc), "camnang.shard(\"g" + doc + "\"," + Json.string(rest) + ");\n");
+                } else {
+                    sb.append(",\"k\":").append(Json.string(terms(text, doc, out)));
+                    sb.append(",\"kn\":[").append(textNorms[0][doc] & 0xFF).append(',').append(textNorms[1][doc] & 0xFF)
+                            .append(',').append(textNorms[2][doc] & 0xFF).append(']');
                 }
             }
             sb.append("});\n");
             out.write(path("f", doc), sb.toString());
         }
         return null;
+    }
+
+    /** A key of a long section's term file: its frequency in the text, and its exact spellings that fold to it. */
+    private static final class Term {
+        int freq;
+        TreeMap<String, Integer> spellings;
+    }
+
+    /**
+     * The term file of a section too long for {@code g/}: each term of its text (folded words,
+     * with the exact spellings that differ from them, and bigrams) and its frequency there, in
+     * key order, cut into chunks of about {@link #TERM_CHUNK} characters at {@code k/<doc>/<n>.js};
+     * returns the chunks' separators, joined by {@code |}. A spelling lies in the chunk of the
+     * word it folds to, so a query word reads one chunk for both forms.
+     */
+    static String terms(String text, int doc, Files2 out) {
+        Forms forms = Forms.of(text);
+        TreeMap<String, Term> keys = new TreeMap<>();
+        for (int i = 0; i < forms.size; i++) {
+            Term t = keys.computeIfAbsent(forms.folded[i], k -> new Term());
+            t.freq++;
+            // A spelling equal to its folded form is only ever searched folded.
+            if (!forms.exact[i].equals(forms.folded[i])) {
+                if (t.spellings == null) {
+                    t.spellings = new TreeMap<>();
+                }
+                t.spellings.merge(forms.exact[i], 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < forms.bigramSize; i++) {
+            // A bigram holds a space, a word never: the two kinds of key cannot meet.
+            keys.computeIfAbsent(forms.bigrams[i], k -> new Term()).freq++;
+        }
+        StringBuilder separators = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        List<String> spellings = new ArrayList<>();
+        Digits d = new Digits();
+        int size = 0;
+        int chunk = 0;
+        String last = null;
+        for (Map.Entry<String, Term> e : keys.entrySet()) {
+            if (size >= TERM_CHUNK) {
+                writeTerms(out, doc, chunk++, names, d, spellings);
+                names.clear();
+                spellings.clear();
+                d = new Digits();
+                size = 0;
+            }
+            if (names.isEmpty() && last != null) {
+                separators.append('|').append(separator(last, e.getKey()));
+            }
+            String key = e.getKey();
+            Term t = e.getValue();
+            names.add(key);
+            size += key.length() + 3;
+            int before = d.length();
+            d.add(t.freq);
+            d.add(t.spellings == null ? 0 : t.spellings.size());
+            if (t.spellings != null) {
+                for (Map.Entry<String, Integer> s : t.spellings.entrySet()) {
+                    spellings.add(s.getKey());
+                    size += s.getKey().length() + 3;
+                    d.add(s.getValue());
+                }
+            }
+            size += d.length() - before;
+            last = key;
+        }
+        if (!names.isEmpty()) {
+            writeTerms(out, doc, chunk, names, d, spellings);
+        }
+        return separators.toString();
+    }
+
+    private static void writeTerms(Files2 out, int doc, int chunk, List<String> names, Digits d, List<String> spellings) {
+        out.write("k/" + doc + "/" + chunk + ".js", "camnang.shard(\"k" + doc + "." + chunk + "\"," + strings(names) + ","
+                + Json.string(d.toString()) + "," + strings(spellings) + ");\n");
+    }
+
+    /** The shortest start of {@code first} that sorts after {@code previous}: enough to find the chunk. */
+    static String separator(String previous, String first) {
+        int n = 1;
+        while (n < first.length() && first.substring(0, n).compareTo(previous) <= 0) {
+            n++;
+        }
+        if (n < first.length() && Character.isHighSurrogate(first.charAt(n - 1))) {
+            n++;
+        }
+        return first.substring(0, n);
     }
 
     /** Where a fragment cuts the text: at most {@code max} characters, at a word boundary, never inside a surrogate pair. */

@@ -172,6 +172,9 @@ class BrowserSearchTest {
         // Long articles are cut in their fragments: the rest of their text (g/) must be read and
         // scored by the browser exactly as Lucene scores the whole section.
         assertTrue(restsRead > 0, "no query read the rest of a cut section (g/): the path is not tested");
+        // Sections too long for g/ are scored from the chunks of their term file (k/) that hold the
+        // query's terms, instead of from the lists they lie far down of.
+        assertTrue(termsRead > 0, "no query read a long section's term file (k/): the path is not tested");
         // Once no unseen section can enter the top 10, the engine reads first the lists that take
         // most off the contenders' bounds per posting, not those of the highest bound: here the
         // common words' next blocks, which every contender is missing from, settle them, where the
@@ -197,6 +200,9 @@ class BrowserSearchTest {
 
     /** How many files of the rest of cut sections (g/) the last {@link #browser} run loaded. */
     static volatile int restsRead;
+
+    /** How many chunks of long sections' term files (k/) the last {@link #browser} run loaded. */
+    static volatile int termsRead;
 
     /** How many posting blocks ({@code p/}, {@code q/}) the last {@link #browser} run loaded. */
     static volatile int blocksRead;
@@ -227,10 +233,11 @@ class BrowserSearchTest {
                 + "<script src=\"search/camnang.js\"></script><script>\n"
                 // The engine loads each shard by a script element: count those of the rest of cut sections (g/),
                 // of posting blocks and of fragments.
-                + "var rests = 0, blocks = 0, fragments = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
+                + "var rests = 0, blocks = 0, fragments = 0, terms = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
                 + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++;"
                 + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) blocks++;"
-                + " if (n.src && /\\/f\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) fragments++; }); }); })"
+                + " if (n.src && /\\/f\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) fragments++;"
+                + " if (n.src && /\\/k\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) terms++; }); }); })"
                 + ".observe(document.head, {childList: true});\nvar queries = [");
         for (int i = 0; i < queries.size(); i++) {
             Q q = queries.get(i);
@@ -245,7 +252,7 @@ class BrowserSearchTest {
                 + "      lines.push(r.map(function (h) { return [h.url, h.score, h.href, h.snippet].join('\\u0001'); }).join('\\u0002'));\n"
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
                 + "  document.getElementById('out').textContent = lines.join('\\n');\n"
-                + "  document.getElementById('g').textContent = rests + ' ' + blocks + ' ' + fragments;\n})();\n</script>");
+                + "  document.getElementById('g').textContent = rests + ' ' + blocks + ' ' + fragments + ' ' + terms;\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
         String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
@@ -253,6 +260,7 @@ class BrowserSearchTest {
         restsRead = counts[0].isEmpty() ? 0 : Integer.parseInt(counts[0]);
         blocksRead = counts.length < 2 ? 0 : Integer.parseInt(counts[1]);
         fragmentsRead = counts.length < 3 ? 0 : Integer.parseInt(counts[2]);
+        termsRead = counts.length < 4 ? 0 : Integer.parseInt(counts[3]);
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
         List<List<Hit>> all = new ArrayList<>();

@@ -217,6 +217,9 @@
     return v;
   })();
 
+  /* The digit 0, alone: the first character of a block of postings in the order of documents. */
+  var ZERO = 35;
+
   function Reader(s) { this.s = s; this.i = 0; }
   Reader.prototype.more = function () { return this.i < this.s.length; };
   Reader.prototype.next = function () {
@@ -749,6 +752,19 @@
 
     function absorb(li, data) {
       var l = lists[li], r = new Reader(data);
+      /* A block that begins with 0 lists its postings in the order of documents, each with its tuple. */
+      if (r.more() && data.charCodeAt(0) === ZERO) {
+        r.next();
+        for (var doc = 0; r.more(); ) {
+          doc += r.next();
+          var t = readTuple(r);
+          if (dead.has(doc)) continue;
+          var e = docs.get(doc);
+          if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
+          e.parts[li] = contribution(l, t);
+        }
+        return;
+      }
       while (r.more()) {
         var count = r.next(), t = readTuple(r), c = contribution(l, t), doc = 0;
         for (var j = 0; j < count; j++) {

@@ -175,6 +175,10 @@ class BrowserSearchTest {
         // Sections too long for g/ are scored from the chunks of their term file (k/) that hold the
         // query's terms, instead of from the lists they lie far down of.
         assertTrue(termsRead > 0, "no query read a long section's term file (k/): the path is not tested");
+        // Far down common words' lists, blocks list their postings in the order of documents (they
+        // begin with the digit 0, "#"), where that is shorter: the queries above read some, so the
+        // parity check holds the browser's reading of them.
+        assertTrue(blocksInDocumentOrder(blockFiles) > 0, "no block read lists its postings in the order of documents");
         // Once no unseen section can enter the top 10, the engine reads first the lists that take
         // most off the contenders' bounds per posting, not those of the highest bound: here the
         // common words' next blocks, which every contender is missing from, settle them, where the
@@ -198,8 +202,22 @@ class BrowserSearchTest {
         assertEquals(15, fragmentsRead, "fragments (f/) read");
     }
 
+    /** Of these files of posting blocks (p/, q/), those whose postings are in the order of documents. */
+    static long blocksInDocumentOrder(List<Path> files) {
+        return files.stream().filter(p -> {
+            try {
+                return Files.readString(p).matches("(?s)camnang\\.shard\\(\"[pq][0-9]+\",\"#.*");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).count();
+    }
+
     /** How many files of the rest of cut sections (g/) the last {@link #browser} run loaded. */
     static volatile int restsRead;
+
+    /** The posting blocks' files ({@code p/}, {@code q/}) the last {@link #browser} run loaded. */
+    static volatile List<Path> blockFiles = List.of();
 
     /** How many chunks of long sections' term files (k/) the last {@link #browser} run loaded. */
     static volatile int termsRead;
@@ -229,13 +247,13 @@ class BrowserSearchTest {
      * {@code profiles}); one list of hits per query.
      */
     static List<List<Hit>> browser(String url, Path out, List<Q> queries, Path profiles) throws Exception {
-        StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre><pre id=g></pre>"
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre><pre id=g></pre><pre id=b></pre>"
                 + "<script src=\"search/camnang.js\"></script><script>\n"
                 // The engine loads each shard by a script element: count those of the rest of cut sections (g/),
                 // of posting blocks and of fragments.
-                + "var rests = 0, blocks = 0, fragments = 0, terms = 0;\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
+                + "var rests = 0, blocks = 0, fragments = 0, terms = 0, blockSrcs = [];\nnew MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach(function (n) {"
                 + " if (n.src && /\\/g\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) rests++;"
-                + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) blocks++;"
+                + " if (n.src && /\\/[pq]\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) { blocks++; blockSrcs.push(n.src); }"
                 + " if (n.src && /\\/f\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) fragments++;"
                 + " if (n.src && /\\/k\\/[0-9]+\\/[0-9]+\\.js$/.test(n.src)) terms++; }); }); })"
                 + ".observe(document.head, {childList: true});\nvar queries = [");
@@ -252,7 +270,8 @@ class BrowserSearchTest {
                 + "      lines.push(r.map(function (h) { return [h.url, h.score, h.href, h.snippet].join('\\u0001'); }).join('\\u0002'));\n"
                 + "    } catch (e) { lines.push('ERROR ' + e.message); }\n  }\n"
                 + "  document.getElementById('out').textContent = lines.join('\\n');\n"
-                + "  document.getElementById('g').textContent = rests + ' ' + blocks + ' ' + fragments + ' ' + terms;\n})();\n</script>");
+                + "  document.getElementById('g').textContent = rests + ' ' + blocks + ' ' + fragments + ' ' + terms;\n"
+                + "  document.getElementById('b').textContent = blockSrcs.join('\\n');\n})();\n</script>");
         Files.writeString(out.resolve("parity.html"), page, StandardCharsets.UTF_8);
         String dom = Chromium.dumpDom(url, profiles.resolve("profile-" + System.nanoTime()));
         String text = Jsoup.parse(dom).getElementById("out").wholeText();
@@ -261,6 +280,14 @@ class BrowserSearchTest {
         blocksRead = counts.length < 2 ? 0 : Integer.parseInt(counts[1]);
         fragmentsRead = counts.length < 3 ? 0 : Integer.parseInt(counts[2]);
         termsRead = counts.length < 4 ? 0 : Integer.parseInt(counts[3]);
+        List<Path> srcs = new ArrayList<>();
+        for (String src : Jsoup.parse(dom).getElementById("b").wholeText().split("\n")) {
+            // Over HTTP the files are not looked at.
+            if (src.startsWith("file:")) {
+                srcs.add(Path.of(java.net.URI.create(src)));
+            }
+        }
+        blockFiles = srcs;
         String[] lines = text.split("\n", -1);
         assertEquals(queries.size(), lines.length, "one line per query: " + text.substring(0, Math.min(500, text.length())));
         List<List<Hit>> all = new ArrayList<>();

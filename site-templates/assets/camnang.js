@@ -669,7 +669,7 @@
   }
 
   /* A term file's chunk is about this long (Shards.TERM_CHUNK). */
-  var TERM_CHUNK = 1024;
+  var TERM_CHUNK = 512;
 
   /* The chunks of a long section's term file (k/) that hold the query's terms: an exact
    * spelling lies with the word it folds to. */

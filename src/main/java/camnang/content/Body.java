@@ -39,18 +39,17 @@ public final class Body {
     }
 
     /**
-     * Bytes that change whenever {@link #text()} does: the whole file and where the body lies
-     * in it (cheaper than decoding, for cache keys).
+     * Bytes that change whenever {@link #text()} does, for cache keys: checksums of the whole
+     * file ({@link camnang.Digests#checksums}) and where the body lies in it.
      */
     public byte[] identity() {
         if (text != null) {
-            return text.getBytes(StandardCharsets.UTF_8);
+            return camnang.Digests.checksums(text.getBytes(StandardCharsets.UTF_8));
         }
         try {
-            byte[] all = Files.readAllBytes(file);
-            byte[] out = java.util.Arrays.copyOf(all, all.length + 12);
-            java.nio.ByteBuffer.wrap(out, all.length, 12).putInt(start).putInt(blankFrom).putInt(blankTo);
-            return out;
+            byte[] sums = camnang.Digests.checksums(Files.readAllBytes(file));
+            return java.nio.ByteBuffer.allocate(sums.length + 12).put(sums).putInt(start).putInt(blankFrom).putInt(blankTo)
+                    .array();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -308,7 +308,7 @@ final class Shards {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            hashes.put(rel, sha(b));
+            hashes.put(rel, camnang.Digests.checksums(b));
             synchronized (this) {
                 bytes += b.length;
                 count++;
@@ -1138,10 +1138,6 @@ final class Shards {
             return f == Math.rint(f) ? Long.toString((long) (float) f) : Float.toString(f);
         }
         return String.valueOf(o);
-    }
-
-    static byte[] sha(byte[] b) {
-        return digest().digest(b);
     }
 
     private static MessageDigest digest() {

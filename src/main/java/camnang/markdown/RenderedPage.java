@@ -57,8 +57,12 @@ public record RenderedPage(
         private static byte[] replace(byte[] in, byte[] from, byte[] to) {
             java.io.ByteArrayOutputStream out = null;
             int last = 0;
+            // Matches are looked for by the pattern's '#' where it has one: a page has few, and
+            // '<', 'h' or '"' begin a match at every tag.
+            int k = Math.max(0, indexOf(from, (byte) '#'));
+            byte key = from.length > 0 ? from[k] : 0;
             for (int i = 0, end = in.length - from.length; from.length > 0 && i <= end; i++) {
-                if (in[i] == from[0] && java.util.Arrays.equals(in, i, i + from.length, from, 0, from.length)) {
+                if (in[i + k] == key && java.util.Arrays.equals(in, i, i + from.length, from, 0, from.length)) {
                     if (out == null) {
                         out = new java.io.ByteArrayOutputStream(in.length + 64);
                     }
@@ -73,6 +77,15 @@ public record RenderedPage(
             }
             out.write(in, last, in.length - last);
             return out.toByteArray();
+        }
+
+        private static int indexOf(byte[] a, byte b) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == b) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

@@ -52,7 +52,7 @@ public final class Views {
     private final View.SiteInfo info;
     private final String baseUrl;
     private final View.UrlCache urls = new View.UrlCache();
-    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Markup.Indexed> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<View, byte[]> sidebarTemplate;
     /** The pages holding a legal document, by {@link LegalDoc#key} of its number and by slug of its names. */
     private final Map<String, Page> byNumber = new HashMap<>();
@@ -337,8 +337,8 @@ public final class Views {
     private View withSidebar(View v, String open) {
         int slash = v.path().lastIndexOf('/');
         String key = (slash < 0 ? "" : v.path().substring(0, slash)) + "|" + open;
-        byte[] html = sidebars.computeIfAbsent(key, k -> sidebarTemplate.apply(v));
-        return v.withSidebar(Markup.marking(html, "<a href=\"" + v.url(v.path()) + "\">", " aria-current=\"page\""));
+        Markup.Indexed html = sidebars.computeIfAbsent(key, k -> new Markup.Indexed(sidebarTemplate.apply(v)));
+        return v.withSidebar(html.marking("<a href=\"" + v.url(v.path()) + "\">", " aria-current=\"page\""));
     }
 
     /** The generated pages: recent updates, tags, audiences, search, 404. */

@@ -80,7 +80,7 @@ public final class Views {
     public record Generated(String template, View view) {
     }
 
-    /** @param sidebarTemplate renders {@code sidebar.jte} for a view */
+    /** @param sidebarTemplate renders {@code sidebar.jte} for a view, as UTF-8 */
     public Views(Site site, Map<String, String> assets, String baseUrl, java.util.function.Function<View, byte[]> sidebarTemplate) {
         this(site, assets, baseUrl, sidebarTemplate, false);
     }

@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Digests for the stages that compare contents (the memo, the fragment cache, live output, the offline worker, the shards' name). */
+/** Digests for the stages that compare or name contents: the memo, the fragment cache, live output, the offline worker, hashed asset and shard names, the template cache. */
 public final class Digests {
     private Digests() {
     }

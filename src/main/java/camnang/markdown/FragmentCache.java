@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class FragmentCache {
         if (code == null) {
             return null;
         }
-        MessageDigest md = sha();
+        MessageDigest md = camnang.Digests.sha256();
         update(md, "camnang-fragments " + FORMAT + " " + code + " " + mode + " " + site.config().rawHtml() + " " + root);
         for (String draft : site.draftSources()) {
             update(md, "draft " + draft);
@@ -85,7 +84,7 @@ public final class FragmentCache {
             if (Files.isRegularFile(where)) {
                 return where.toAbsolutePath() + "|" + Files.size(where) + "|" + Files.getLastModifiedTime(where).toMillis();
             }
-            MessageDigest md = sha();
+            MessageDigest md = camnang.Digests.sha256();
             for (String pkg : List.of("camnang/markdown", "camnang/content", "camnang")) {
                 try (Stream<Path> files = Files.list(where.resolve(pkg))) {
                     for (Path f : files.filter(x -> x.toString().endsWith(".class")).sorted().toList()) {
@@ -100,7 +99,7 @@ public final class FragmentCache {
     }
 
     String key(Page page) {
-        MessageDigest md = sha();
+        MessageDigest md = camnang.Digests.sha256();
         update(md, siteKey);
         update(md, page.source() + "\u0000" + page.output() + "\u0000" + page.bodyLine() + "\u0000" + page.title());
         md.update(page.body().identity());
@@ -257,14 +256,6 @@ public final class FragmentCache {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void update(MessageDigest md, String s) {

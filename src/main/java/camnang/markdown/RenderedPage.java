@@ -55,37 +55,25 @@ public record RenderedPage(
         }
 
         private static byte[] replace(byte[] in, byte[] from, byte[] to) {
+            // Matches are looked for by the pattern's '#' where it has one (a page has few); its
+            // index in the bytes, each byte read as one char.
+            int anchor = Math.max(0, new String(from, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('#'));
             java.io.ByteArrayOutputStream out = null;
             int last = 0;
-            // Matches are looked for by the pattern's '#' where it has one: a page has few, and
-            // '<', 'h' or '"' begin a match at every tag.
-            int k = Math.max(0, indexOf(from, (byte) '#'));
-            byte key = from.length > 0 ? from[k] : 0;
-            for (int i = 0, end = in.length - from.length; from.length > 0 && i <= end; i++) {
-                if (in[i + k] == key && java.util.Arrays.equals(in, i, i + from.length, from, 0, from.length)) {
-                    if (out == null) {
-                        out = new java.io.ByteArrayOutputStream(in.length + 64);
-                    }
-                    out.write(in, last, i - last);
-                    out.writeBytes(to);
-                    last = i + from.length;
-                    i = last - 1;
+            for (int at = camnang.Bytes.indexOf(in, from, 0, anchor); at >= 0;
+                    at = camnang.Bytes.indexOf(in, from, at + from.length, anchor)) {
+                if (out == null) {
+                    out = new java.io.ByteArrayOutputStream(in.length + 64);
                 }
+                out.write(in, last, at - last);
+                out.writeBytes(to);
+                last = at + from.length;
             }
             if (out == null) {
                 return in;
             }
             out.write(in, last, in.length - last);
             return out.toByteArray();
-        }
-
-        private static int indexOf(byte[] a, byte b) {
-            for (int i = 0; i < a.length; i++) {
-                if (a[i] == b) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 

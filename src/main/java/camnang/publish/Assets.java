@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +55,9 @@ public final class Assets {
     }
 
     static String hashed(String rel, byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            String hash = HexFormat.of().formatHex(digest, 0, 5);
-            int dot = rel.lastIndexOf('.');
-            int slash = rel.lastIndexOf('/');
-            return dot > slash + 1 ? rel.substring(0, dot) + "." + hash + rel.substring(dot) : rel + "." + hash;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hash = HexFormat.of().formatHex(camnang.Digests.sha256().digest(bytes), 0, 5);
+        int dot = rel.lastIndexOf('.');
+        int slash = rel.lastIndexOf('/');
+        return dot > slash + 1 ? rel.substring(0, dot) + "." + hash + rel.substring(dot) : rel + "." + hash;
     }
 }

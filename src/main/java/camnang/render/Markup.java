@@ -55,7 +55,7 @@ public final class Markup implements Content {
 
         Indexed(byte[] html) {
             this.html = html;
-            for (int at = indexOf(html, OPEN, 0); at >= 0; at = indexOf(html, OPEN, at + OPEN.length)) {
+            for (int at = camnang.Bytes.indexOf(html, OPEN, 0, 0); at >= 0; at = camnang.Bytes.indexOf(html, OPEN, at + OPEN.length, 0)) {
                 int end = at + OPEN.length;
                 while (end < html.length && html[end] != '>') {
                     end++;
@@ -91,18 +91,5 @@ public final class Markup implements Content {
             parts[n] = java.util.Arrays.copyOfRange(html, from, html.length);
             return new Markup(parts);
         }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle, int from) {
-        if (needle.length == 0) {
-            return -1;
-        }
-        byte first = needle[0];
-        for (int i = from, last = hay.length - needle.length; i <= last; i++) {
-            if (hay[i] == first && java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

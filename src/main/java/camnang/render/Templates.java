@@ -124,7 +124,7 @@ public final class Templates implements AutoCloseable {
 
     private static String cacheKey(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.security.MessageDigest md = camnang.Digests.sha256();
             for (Path p : walk.filter(f -> f.toString().endsWith(".jte")).sorted().toList()) {
                 md.update(dir.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update((byte) 0);
@@ -139,8 +139,6 @@ public final class Templates implements AutoCloseable {
             return java.util.HexFormat.of().formatHex(md.digest(), 0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -316,7 +315,7 @@ final class Shards {
         }
 
         String hash() {
-            MessageDigest md = digest();
+            MessageDigest md = camnang.Digests.sha256();
             new TreeMap<>(hashes).forEach((k, v) -> {
                 md.update(k.getBytes(StandardCharsets.UTF_8));
                 md.update(v);
@@ -1138,13 +1137,5 @@ final class Shards {
             return f == Math.rint(f) ? Long.toString((long) (float) f) : Float.toString(f);
         }
         return String.valueOf(o);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

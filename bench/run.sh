@@ -26,7 +26,9 @@
 # copied too, so a rebuild of target/camnang.jar during the run cannot mix
 # versions. For each size the tools run RUNS times each, interleaved (camnang
 # full build, Hugo, camnang rebuild, camnang full build, ...), each run writing
-# into a fresh empty output dir. A full build passes --no-cache (when the jar
+# into a fresh empty output dir. Outputs are moved aside, not deleted, until
+# the script ends (see discard() below: on this machine a deletion slows the
+# file creation of the runs that follow it). A full build passes --no-cache (when the jar
 # has it) so camnang renders every page, as Hugo does; a rebuild is the plain
 # command after an untimed build filled camnang's fragment cache.
 # Wall time, peak RSS and CPU time come from GNU time,
@@ -109,7 +111,26 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-mkdir -p "$WORK/times" "$WORK/out"
+mkdir -p "$WORK/times" "$WORK/out" "$WORK/trash"
+
+# discard PATH...: moves what a run left into $WORK/trash, deleted when the
+# script ends, instead of deleting it between runs. On a file system without
+# a journal, as this machine's ext4, creating a file looks at each free inode
+# for one deleted in the last minutes (recently_deleted() in the kernel's
+# fs/ext4/ialloc.c): a build that followed the deletion of the previous run's
+# output (150,000 files for 10,000 pages with the search index) spent a
+# quarter of its CPU time there (perf record, 2026-11-26), charging one run
+# for another's files. Now no timed run follows a deletion.
+DISCARDED=0
+discard() {
+  local p
+  for p in "$@"; do
+    if [[ -e $p ]]; then
+      DISCARDED=$((DISCARDED + 1))
+      mv -- "$p" "$WORK/trash/$DISCARDED"
+    fi
+  done
+}
 
 # need_jar: checks the jar and copies it into the temp dir.
 need_jar() {
@@ -135,7 +156,7 @@ need_jar() {
     KEEP=1
     exit 1
   fi
-  rm -rf "$WORK/out/warmup"
+  discard "$WORK/out/warmup"
   # Full builds ignore camnang's fragment cache (--no-cache, since fa3083b);
   # rebuilds from a warm cache are measured separately.
   NO_CACHE=()
@@ -191,7 +212,7 @@ timed() {
   shift 3
   local tfile=$WORK/time.last b0 b1 line attempt
   for ((attempt = 0; ; attempt++)); do
-    rm -rf "$out"; mkdir -p "$out"
+    discard "$out"; mkdir -p "$out"
     wait_quiet
     b0=$(busy_jiffies)
     if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
@@ -271,25 +292,25 @@ bench_sizes() {
       mkdir -p "$WORK/out/prime-$n"
       "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime-$n" "${BUILD_ARGS[@]}" >"$WORK/prime-$n.log" 2>&1 ||
         { tail -n 40 "$WORK/prime-$n.log" >&2; KEEP=1; exit 1; }
-      rm -rf "$WORK/out/prime-$n"
+      discard "$WORK/out/prime-$n"
     fi
     for ((i = 1; i <= RUNS; i++)); do
       out=$WORK/out/camnang-$n-$i
       mkdir -p "$out"
       timed "camnang-$n" "$WORK/camnang-$n-$i.log" "$out" \
         "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${BUILD_ARGS[@]}"
-      rm -rf "$out"
+      discard "$out"
       out=$WORK/out/hugo-$n-$i
       mkdir -p "$out"
       timed "hugo-$n" "$WORK/hugo-$n-$i.log" "$out" \
         hugo --source "$WORK/hugo-$n" --quiet -d "$out" --cacheDir "$WORK/hugo-cache"
-      rm -rf "$out"
+      discard "$out"
       if ((${#NO_CACHE[@]})); then
         out=$WORK/out/cached-$n-$i
         mkdir -p "$out"
         timed "cached-$n" "$WORK/cached-$n-$i.log" "$out" \
           "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${BUILD_ARGS[@]}"
-        rm -rf "$out"
+        discard "$out"
       fi
     done
   done
@@ -342,14 +363,14 @@ bench_corpus() {
     mkdir -p "$WORK/out/prime-corpus"
     "${CAMNANG[@]}" build --source "$CORPUS" --out "$WORK/out/prime-corpus" --broken-links=warn \
       >"$WORK/prime-corpus.log" 2>&1 || { tail -n 40 "$WORK/prime-corpus.log" >&2; KEEP=1; exit 1; }
-    rm -rf "$WORK/out/prime-corpus"
+    discard "$WORK/out/prime-corpus"
   fi
   for ((i = 1; i <= RUNS; i++)); do
     out=$WORK/out/camnang-corpus-$i
     mkdir -p "$out"
     timed "camnang-corpus" "$WORK/camnang-corpus-$i.log" "$out" \
       "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn "${NO_CACHE[@]}"
-    rm -rf "$out"
+    discard "$out"
     if ((hugo_too)); then
       # Hugo is only a reference here and may reject the corpus's messy YAML:
       # a failure is reported, not fatal.
@@ -361,14 +382,14 @@ bench_corpus() {
         hugo_error=$(grep -m 1 'Error' "$WORK/hugo-corpus-$i.log" | sed "s|$WORK/hugo-corpus/content/||" || true)
         rm -f "$WORK/times/hugo-corpus"
       fi
-      rm -rf "$out"
+      discard "$out"
     fi
     if ((${#NO_CACHE[@]})); then
       out=$WORK/out/cached-corpus-$i
       mkdir -p "$out"
       timed "cached-corpus" "$WORK/cached-corpus-$i.log" "$out" \
         "${CAMNANG[@]}" build --source "$CORPUS" --out "$out" --broken-links=warn
-      rm -rf "$out"
+      discard "$out"
     fi
   done
   echo
@@ -418,7 +439,7 @@ bench_flags() {
   mkdir -p "$WORK/out/train"
   CAMNANG_NO_FORK=1 java -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" build --source "$WORK/pages-$n" \
     --out "$WORK/out/train" "${NO_CACHE[@]}" >"$WORK/train.log" 2>&1 || { tail -n 20 "$WORK/train.log" >&2; exit 1; }
-  rm -rf "$WORK/out/train"
+  discard "$WORK/out/train"
   # name|flags; "fork" = plain java -jar (the launcher picks the child's flags)
   local variants=(
     "fork|"
@@ -442,7 +463,7 @@ bench_flags() {
         timed "$key" "$WORK/flags.log" "$out" env CAMNANG_NO_FORK=1 "${CAMNANG[@]}" build --source "$WORK/pages-$n" \
           --out "$out" "${NO_CACHE[@]}"
       fi
-      rm -rf "$out"
+      discard "$out"
     done
   done
   echo

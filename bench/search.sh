@@ -121,7 +121,7 @@ search_flag() {
   if [[ ! -f $out/search/manifest.js ]] && java -jar "$JAR" build --help 2>&1 | grep -q -- '--search'; then
     SEARCH_FLAG=(--search)
   fi
-  rm -rf "$out"
+  discard "$out"
 }
 
 gen_site() {
@@ -181,7 +181,7 @@ bench_build() {
   camnang_cmd
   search_flag
   gen_site "$n"
-  rm -rf "$WORK/hugo-$n"
+  discard "$WORK/hugo-$n"
   cp -r "$BENCH_DIR/hugo-site" "$WORK/hugo-$n"
   cp -r "$WORK/pages-$n" "$WORK/hugo-$n/content"
   echo "build with search, $n pages:" >&2
@@ -189,14 +189,14 @@ bench_build() {
   mkdir -p "$WORK/out/prime"
   "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime" "${SEARCH_FLAG[@]}" >"$WORK/prime.log" 2>&1 ||
     { tail -n 40 "$WORK/prime.log" >&2; KEEP=1; exit 1; }
-  rm -rf "$WORK/out/prime"
+  discard "$WORK/out/prime"
   for ((i = 1; i <= RUNS; i++)); do
     out=$WORK/out/camnang-$n-$i
     timed "s-camnang-$n" "$WORK/s-camnang-$n-$i.log" "$out" \
       "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${SEARCH_FLAG[@]}"
     read -r -a sz <<<"$(search_sizes "$out")"
     echo "${sz[*]} $(search_phase "$WORK/s-camnang-$n-$i.log")" >>"$WORK/sizes/gen-$n"
-    if ((i == RUNS)); then rm -rf "$WORK/site-gen-$n"; mv "$out" "$WORK/site-gen-$n"; else rm -rf "$out"; fi
+    if ((i == RUNS)); then discard "$WORK/site-gen-$n"; mv "$out" "$WORK/site-gen-$n"; else discard "$out"; fi
     hout=$WORK/out/hugo-$n-$i
     timed "s-hugo-$n" "$WORK/s-hugo-$n-$i.log" "$hout" \
       hugo --source "$WORK/hugo-$n" --quiet -d "$hout" --cacheDir "$WORK/hugo-cache"
@@ -204,14 +204,14 @@ bench_build() {
     timed "s-pagefind-$n" "$WORK/s-pagefind-$n-$i.log" "$pout" \
       "$PAGEFIND" --site "$hout" --output-path "$pout"
     if ((i == RUNS)); then
-      rm -rf "$WORK/site-hugo-$n"; mv "$hout" "$WORK/site-hugo-$n"; mv "$pout" "$WORK/site-hugo-$n/pagefind"
+      discard "$WORK/site-hugo-$n"; mv "$hout" "$WORK/site-hugo-$n"; mv "$pout" "$WORK/site-hugo-$n/pagefind"
     else
-      rm -rf "$hout" "$pout"
+      discard "$hout" "$pout"
     fi
     out=$WORK/out/cached-$n-$i
     timed "s-cached-$n" "$WORK/s-cached-$n-$i.log" "$out" \
       "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${SEARCH_FLAG[@]}"
-    rm -rf "$out"
+    discard "$out"
   done
   echo
   echo "### Build with search index: camnang vs Hugo + Pagefind, $n pages"
@@ -262,7 +262,7 @@ index_site() {
       "${CAMNANG[@]}" build --source "$src" --out "$out" "$@" "${NO_CACHE[@]}" "${SEARCH_FLAG[@]}"
     read -r -a sz <<<"$(search_sizes "$out")"
     echo "${sz[*]} $(search_phase "$WORK/i-$name-$i.log")" >>"$WORK/sizes/$name"
-    if ((i == RUNS)); then rm -rf "$WORK/site-$name"; mv "$out" "$WORK/site-$name"; else rm -rf "$out"; fi
+    if ((i == RUNS)); then discard "$WORK/site-$name"; mv "$out" "$WORK/site-$name"; else discard "$out"; fi
   done
 }
 
@@ -356,7 +356,7 @@ bench_bytes() {
   camnang_site "gen-$n" "$WORK/pages-$n"
   if [[ ! -d $WORK/site-hugo-$n ]]; then
     echo "building Hugo + Pagefind for $n pages (untimed) ..." >&2
-    rm -rf "$WORK/hugo-$n"
+    discard "$WORK/hugo-$n"
     cp -r "$BENCH_DIR/hugo-site" "$WORK/hugo-$n"
     cp -r "$WORK/pages-$n" "$WORK/hugo-$n/content"
     hugo --source "$WORK/hugo-$n" --quiet -d "$WORK/site-hugo-$n" --cacheDir "$WORK/hugo-cache" >&2
@@ -367,9 +367,9 @@ bench_bytes() {
     # Pagefind indexes camnang's HTML of the corpus (Hugo cannot build it);
     # one untimed-by-median run, recorded with GNU time for reference.
     echo "Pagefind over camnang's HTML of the legal corpus ..." >&2
-    rm -rf "$WORK/site-pf-corpus"
+    discard "$WORK/site-pf-corpus"
     cp -r "$WORK/site-corpus" "$WORK/site-pf-corpus"
-    rm -rf "$WORK/site-pf-corpus/search"
+    discard "$WORK/site-pf-corpus/search"
     "$TIME" -f '%e %M %U %S' -o "$WORK/pf-corpus.time" "$PAGEFIND" --site "$WORK/site-pf-corpus" >"$WORK/pf-corpus.log" 2>&1
     pf_corpus=$(awk '{printf "%.1f s wall, %.1f s CPU, %.0f MiB peak RSS", $1, $3 + $4, $2 / 1024}' "$WORK/pf-corpus.time")
   fi

@@ -240,6 +240,17 @@ public final class SearchIndex implements AutoCloseable {
             return;
         }
         try {
+            // Each indexing thread's buffer is flushed by a thread of its own: close() alone would
+            // write them one after the other while the other cores wait.
+            java.util.stream.IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(i -> {
+                try {
+                    while (writer.flushNextBuffer()) {
+                        // another buffer may wait
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             writer.close();
             // The lock file stays behind empty after a clean close; a published site does not need it.
             java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));

@@ -46,10 +46,12 @@ final class Forms {
 
     static Forms of(String text) {
         State s = STATE.get();
-        String[] exact = new String[16];
-        String[] folded = new String[16];
-        int[] incs = new int[16];
-        String[] bigrams = new String[16];
+        // About one syllable in five chars of Vietnamese text: the arrays seldom grow.
+        int guess = Math.max(16, text.length() / 5);
+        String[] exact = new String[guess];
+        String[] folded = new String[guess];
+        int[] incs = new int[guess];
+        String[] bigrams = new String[guess];
         int n = 0;
         int nb = 0;
         String previous = null;
@@ -58,15 +60,15 @@ final class Forms {
             s.tokenizer.give(text);
             s.tokenizer.reset();
             while (s.tokenizer.incrementToken()) {
-                String raw = s.term.toString();
+                Syllables.Memo.Forms forms = s.memo.get(s.term.buffer(), s.term.length());
                 boolean docno = VietnameseTokenizer.DOCNO.equals(s.type.type());
-                String f = s.memo.fold(raw);
+                String f = forms.folded();
                 if (n == exact.length) {
                     exact = Arrays.copyOf(exact, n * 2);
                     folded = Arrays.copyOf(folded, n * 2);
                     incs = Arrays.copyOf(incs, n * 2);
                 }
-                exact[n] = docno ? f : s.memo.exact(raw);
+                exact[n] = docno ? f : forms.exact();
                 folded[n] = f;
                 incs[n] = s.inc.getPositionIncrement();
                 n++;

@@ -27,9 +27,8 @@ final class SyllableFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        String t = term.toString();
-        String out = folded || VietnameseTokenizer.DOCNO.equals(type.type()) ? memo.fold(t) : memo.exact(t);
-        term.setEmpty().append(out);
+        Syllables.Memo.Forms f = memo.get(term.buffer(), term.length());
+        term.setEmpty().append(folded || VietnameseTokenizer.DOCNO.equals(type.type()) ? f.folded() : f.exact());
         return true;
     }
 }

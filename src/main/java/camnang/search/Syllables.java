@@ -18,27 +18,76 @@ final class Syllables {
      * per analyzer component or per thread; cleared when it grows large.
      */
     static final class Memo {
-        private final java.util.HashMap<String, String> exact = new java.util.HashMap<>();
-        private final java.util.HashMap<String, String> folded = new java.util.HashMap<>();
-
-        String exact(String raw) {
-            return get(exact, raw, false);
+        /** The forms of one raw syllable. */
+        record Forms(String exact, String folded) {
         }
 
-        String fold(String raw) {
-            return get(folded, raw, true);
-        }
+        private static final int MAX = 1 << 16;
+        /**
+         * Open addressing on the raw syllable's chars, read straight from the term buffer: a
+         * String made for each token and two map lookups were a quarter of the tokenizing.
+         */
+        private char[][] keys = new char[1024][];
+        private Forms[] values = new Forms[1024];
+        private int size;
 
-        private static String get(java.util.HashMap<String, String> m, String raw, boolean fold) {
-            String v = m.get(raw);
-            if (v == null) {
-                v = fold ? Syllables.fold(raw) : Syllables.exact(raw);
-                if (m.size() > 50_000) {
-                    m.clear();
-                }
-                m.put(raw, v);
+        /** The forms of the syllable in {@code buf[0, len)}. */
+        Forms get(char[] buf, int len) {
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + buf[i];
             }
-            return v;
+            int mask = keys.length - 1;
+            int slot = (h ^ (h >>> 16)) & mask;
+            for (char[] k; (k = keys[slot]) != null; slot = (slot + 1) & mask) {
+                if (java.util.Arrays.equals(k, 0, k.length, buf, 0, len)) {
+                    return values[slot];
+                }
+            }
+            String raw = new String(buf, 0, len);
+            Forms f = new Forms(Syllables.exact(raw), Syllables.fold(raw));
+            if (size >= MAX) {
+                keys = new char[1024][];
+                values = new Forms[1024];
+                size = 0;
+                return f;
+            }
+            if (2 * (size + 1) > keys.length) {
+                grow();
+                mask = keys.length - 1;
+                slot = (h ^ (h >>> 16)) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+            }
+            keys[slot] = java.util.Arrays.copyOf(buf, len);
+            values[slot] = f;
+            size++;
+            return f;
+        }
+
+        private void grow() {
+            char[][] oldKeys = keys;
+            Forms[] oldValues = values;
+            keys = new char[oldKeys.length * 2][];
+            values = new Forms[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                char[] k = oldKeys[i];
+                if (k == null) {
+                    continue;
+                }
+                int h = 0;
+                for (char c : k) {
+                    h = 31 * h + c;
+                }
+                int slot = (h ^ (h >>> 16)) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = k;
+                values[slot] = oldValues[i];
+            }
         }
     }
 

@@ -45,13 +45,13 @@ public final class Markdown {
      * of them. A page gets a parser with only the extensions its text could use, decided by
      * a cheap look for their markers ({@code [^}, {@code |}, {@code !!!} …).
      */
-    private static final int TABLES = 1;
-    private static final int FOOTNOTES = 2;
-    private static final int TOC = 4;
-    private static final int DEFINITIONS = 8;
-    private static final int CALLOUTS = 16;
-    private static final int STRIKE = 32;
-    private static final int QUIZ = 64;
+    static final int TABLES = 1;
+    static final int FOOTNOTES = 2;
+    static final int TOC = 4;
+    static final int DEFINITIONS = 8;
+    static final int CALLOUTS = 16;
+    static final int STRIKE = 32;
+    static final int QUIZ = 64;
     private static final MutableDataSet OPTIONS = new MutableDataSet();
     private static final java.util.concurrent.ConcurrentHashMap<Integer, Parser> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final HtmlRenderer RENDERER;

@@ -27,6 +27,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class Markdown {
 
     /** The page's text parsed as it is for rendering. */
     static Document parse(String source) {
-        return parserFor(source).parse(source);
+        return parserFor(source).parse(BasedSequence.of(new Source(source)));
     }
 
     /**
@@ -252,7 +253,7 @@ public final class Markdown {
         if (context != null) {
             context[0] = ctx;
         }
-        Document doc = parserFor(source).parse(source);
+        Document doc = parserFor(source).parse(BasedSequence.of(new Source(source)));
         doc.set(PageContext.KEY, ctx);
         // Ids first: khoản, điểm and citations need the articles' ids.
         HeadingIds ids = new HeadingIds();

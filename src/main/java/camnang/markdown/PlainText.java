@@ -25,8 +25,9 @@ final class PlainText implements NodeRenderer {
 
     private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
-        String fast = chars instanceof SubSequence && chars.getBase() instanceof String base
-                ? escaped(base, chars.getStartOffset(), chars.getEndOffset()) : null;
+        Object base = chars instanceof SubSequence ? chars.getBase() : null;
+        String text = base instanceof Source source ? source.text : base instanceof String string ? string : null;
+        String fast = text != null ? escaped(text, chars.getStartOffset(), chars.getEndOffset()) : null;
         if (fast != null) {
             html.raw(fast);
         } else {

@@ -30,6 +30,15 @@ final class PageDriver {
             var recorded = [];
             function rec(k, v) { recorded.push([k, typeof v === "string" ? v : JSON.stringify(v)]); }
             function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+            // Waits until check() gives something truthy (at most 20 s, then gives what it gives):
+            // a fixed pause is too short on a busy machine.
+            async function until(check, ms) {
+              var end = Date.now() + (ms || 20000), v;
+              while (!(v = check()) && Date.now() < end) {
+                await sleep(50);
+              }
+              return v;
+            }
             function type(input, text, pause) {
               input.focus();
               // One input event per character, as a person types: the box searches once, after the pause.

@@ -42,7 +42,13 @@ class SearchUiSampleTest {
 
     static final String SEARCH_PAGE_TEST = """
             async function test() {
-              await sleep(1500);
+              var status = function () { return text("#tk_trang_thai"); };
+              // The next answer: a status other than the last one and than the loading message.
+              var answer = async function (last) {
+                await until(function () { return status() !== last && status().indexOf("Đang") !== 0; });
+                await sleep(100);
+              };
+              await answer("");
               var input = document.getElementById("tk_q");
               var list = document.getElementById("tk_ket_qua");
               var hrefs = function () {
@@ -54,16 +60,18 @@ class SearchUiSampleTest {
               rec("sections", Array.from(document.querySelectorAll("#tk_loc_section option")).map(function (o) {
                 return o.value + ":" + o.textContent; }).join("|"));
               var section = document.getElementById("tk_loc_section");
+              var last = status();
               section.value = "van-ban";
               section.dispatchEvent(new Event("change"));
-              await sleep(1000);
+              await answer(last);
               rec("vanBan", text("#tk_trang_thai") + "\\n" + hrefs());
               section.value = "";
               var queries = ["hoa giai", "hoà giải", "!!!", "", "hòa giải ".repeat(250), "<img src=x onerror=alert(1)>"];
               for (var i = 0; i < queries.length; i++) {
+                last = status();
                 input.value = queries[i];
                 input.form.requestSubmit();
-                await sleep(1000);
+                await answer(last);
                 rec("q" + i, text("#tk_trang_thai") + " | " + document.getElementById("tk_trang_thai").className
                     + " | " + list.children.length);
               }
@@ -135,8 +143,11 @@ class SearchUiSampleTest {
                 async function test() {
                   var input = document.getElementById("tk_o");
                   var list = document.getElementById("tk_o_goi_y");
-                  await type(input, "hòa gi", 1500);
-                  var links = Array.from(list.querySelectorAll("[role=option] a"));
+                  var options = function () { return Array.from(list.querySelectorAll("[role=option] a")); };
+                  await type(input, "hòa gi", 100);
+                  await until(function () { return options().length > 0; });
+                  await sleep(300);
+                  var links = options();
                   rec("open", attrs(input, ["aria-expanded"]) + " options=" + links.length);
                   rec("hrefs", links.map(function (a) { return a.href; }).join("\\n"));
                   var clicked = "none";
@@ -145,7 +156,9 @@ class SearchUiSampleTest {
                   key(input, "ArrowDown");
                   key(input, "Enter");
                   rec("opened", clicked === links[1].href ? "second" : clicked);
-                  await type(input, "315/qđ-ttg", 1000);
+                  await type(input, "315/qđ-ttg", 100);
+                  await until(function () { return options().length > 0 && options()[0].href !== links[0].href; });
+                  await sleep(300);
                   rec("docno", Array.from(list.querySelectorAll("[role=option] a")).slice(0, 3).map(function (a) {
                     return a.getAttribute("href").replace(/^.*tai-lieu\\//, ""); }).join("\\n"));
                 }

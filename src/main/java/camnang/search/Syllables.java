@@ -33,10 +33,7 @@ final class Syllables {
 
         /** The forms of the syllable in {@code buf[0, len)}. */
         Forms get(char[] buf, int len) {
-            int h = 0;
-            for (int i = 0; i < len; i++) {
-                h = 31 * h + buf[i];
-            }
+            int h = hash(buf, len);
             int mask = keys.length - 1;
             int slot = (h ^ (h >>> 16)) & mask;
             for (char[] k; (k = keys[slot]) != null; slot = (slot + 1) & mask) {
@@ -66,6 +63,14 @@ final class Syllables {
             return f;
         }
 
+        private static int hash(char[] chars, int len) {
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + chars[i];
+            }
+            return h;
+        }
+
         private void grow() {
             char[][] oldKeys = keys;
             Forms[] oldValues = values;
@@ -77,10 +82,7 @@ final class Syllables {
                 if (k == null) {
                     continue;
                 }
-                int h = 0;
-                for (char c : k) {
-                    h = 31 * h + c;
-                }
+                int h = hash(k, k.length);
                 int slot = (h ^ (h >>> 16)) & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;

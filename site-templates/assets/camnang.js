@@ -157,14 +157,15 @@
   /* ------------------------------------------------------------------------------------
    * Search. The build writes the Lucene index and, beside it, a copy for the browser
    * (camnang.search.Shards): a manifest, dictionary chunks by key range, postings lists
-   * sorted by what they add to a score and cut into growing blocks, and one fragment per
+   * sorted by what they add to a score and cut into growing blocks (after the first, each
+   * posting with its level in the block rather than its frequencies), and one fragment per
    * section. A query loads the chunks of its words, the heads of their lists, and the
    * fragments of its results, with script tags, so that it also works from file://.
    * Scores are Lucene's BM25, computed in 32-bit floats as Lucene does; a test checks that
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 5;
+  var VERSION = 6;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -365,7 +366,7 @@
     return m.chunks[key];
   }
 
-  var PAGE = 128;
+  var PAGE = 64;
 
   /* The chunk where key would lie, or -1 before the first. */
   function chunkOf(m, kind, key) {
@@ -668,17 +669,28 @@
     });
   }
 
+  /* Runs of a block after a list's first (Shards.LEVELS). */
+  var LEVELS = 4;
+
   /* A term file's chunk is about this long (Shards.TERM_CHUNK). */
-  var TERM_CHUNK = 512;
+  var TERM_CHUNK = 256;
+
+  /* The chunk of a term file of n chunks that holds a key: Java's String.hashCode modulo n,
+   * unsigned (Shards.termChunk). */
+  function termChunk(key, n) {
+    var h = 0;
+    for (var i = 0; i < key.length; i++) h = (Math.imul(31, h) + key.charCodeAt(i)) | 0;
+    return (h >>> 0) % n;
+  }
 
   /* The chunks of a long section's term file (k/) that hold the query's terms: an exact
    * spelling lies with the word it folds to. */
   function termChunks(q, f) {
-    var seps = f.k.split("|"), out = [];
+    var out = [];
     q.lists.forEach(function (l) {
       if (l.form === "cite") return;
-      var c = floorIndex(seps, l.base === "exact" ? fold(l.term) : l.term);
-      if (c >= 0 && out.indexOf(c) < 0) out.push(c);
+      var c = termChunk(l.base === "exact" ? fold(l.term) : l.term, f.k);
+      if (out.indexOf(c) < 0) out.push(c);
     });
     return out;
   }
@@ -743,15 +755,17 @@
 
   /*
    * The top k documents, by a threshold algorithm: read the lists' blocks highest first;
-   * a document seen in some lists has a lower bound (what they add) and an upper bound (plus
-   * the bound of each list's unread blocks); its fragment, analysed, gives its exact score.
+   * a document seen in some lists has a lower bound (what they add, or the low end of its
+   * level where a block gives only that) and an upper bound (the high ends, plus the bound of
+   * each list's unread blocks); its fragment, analysed, gives its exact score.
    * Stop when k exact scores beat every bound left. Equal to Lucene's top k, reading little.
    */
   function topK(m, q, k, accept) {
     var docs = new Map(), dead = new Set(), lists = q.lists;
 
-    function absorb(li, data) {
+    function absorb(li, data, b) {
       var l = lists[li], r = new Reader(data);
+      if (b > 0 && l.list.blocks[b].kind !== "r") return absorbLevels(li, r, l.list.blocks[b]);
       /* A block that begins with 0 lists its postings in the order of documents, each with its tuple. */
       if (r.more() && data.charCodeAt(0) === ZERO) {
         r.next();
@@ -777,8 +791,37 @@
       }
     }
 
+    /*
+     * A block after a list's first gives each document's level (camnang.search.Shards.Block.leveled):
+     * the run of the block's postings, in the order of what they add, that it lies in. What it adds
+     * lies between the first tuple of its run and that of the next run (the block's last tuple
+     * after the last run). Where the list weighs in fewer fields than it was sorted by (a cited
+     * document's words), only the upper end holds; the lower is 0.
+     */
+    function absorbLevels(li, r, block) {
+      var l = lists[li], high = [contribution(l, block.tuple, l.full)], low = [], j;
+      for (j = 1; j < LEVELS; j++) high.push(contribution(l, readTuple(r), l.full));
+      high.push(contribution(l, readTuple(r), l.full));
+      var whole = l.weights.every(function (w, i) { return w === l.full[i]; });
+      for (j = 0; j < LEVELS; j++) low.push(whole ? high[j + 1] : 0);
+      for (var doc = 0; r.more(); ) {
+        var v = r.next(), level = v % LEVELS;
+        doc += (v - level) / LEVELS;
+        if (dead.has(doc)) continue;
+        var e = docs.get(doc);
+        if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
+        e.parts[li] = low[level];
+        /* Equal ends: the run's postings all add the same. */
+        if (high[level] !== low[level]) {
+          if (!e.highs) e.highs = new Array(lists.length);
+          e.highs[li] = high[level];
+        }
+      }
+    }
+
     function readNext(li) {
-      return loadBlock(m, lists[li]).then(function (data) { absorb(li, data); });
+      var b = lists[li].next;
+      return loadBlock(m, lists[li]).then(function (data) { absorb(li, data, b); });
     }
 
     function step() {
@@ -794,8 +837,11 @@
         if (d.score === null) {
           var lower = 0, upper = 0, complete = true;
           for (var i = 0; i < lists.length; i++) {
-            if (d.parts[i] !== undefined) lower += d.parts[i];
-            else if (theta[i] > 0) { complete = false; upper += theta[i]; }
+            if (d.parts[i] !== undefined) {
+              lower += d.parts[i];
+              /* A level bounds what a list adds, it does not give it: only the text can. */
+              if (d.highs && d.highs[i] !== undefined) { complete = false; upper += d.highs[i] - d.parts[i]; }
+            } else if (theta[i] > 0) { complete = false; upper += theta[i]; }
           }
           if (complete) d.score = fr(lower);
           else { d.lower = lower; d.upper = lower + upper; }
@@ -828,7 +874,13 @@
        * need anyway).
        */
       var pick = -1;
-      if (unseen >= floor || 2 * contenders.length > 3 * k) {
+      /* A contender missing from no list (known by level in some) needs its text: lists can no
+       * longer settle it, so it does not count among those that make them worth reading. */
+      var settleable = contenders.filter(function (d) {
+        for (var i = 0; i < lists.length; i++) if (d.parts[i] === undefined && theta[i] > 0) return true;
+        return false;
+      }).length;
+      if (unseen >= floor || 2 * settleable > 3 * k) {
         /* Once no unseen document can enter, only the lists some contender is missing from
          * can still change a bound. */
         var useful = lists.map(function (l, i) {
@@ -881,6 +933,25 @@
         resolved.forEach(function (d) { if (d.score >= floor) placed++; });
         var batch = free.length ? free.slice(0, k) : certain.some(function (d) { return d.cut; }) ? []
           : contenders.filter(function (d) { return !d.cut; }).slice(0, Math.max(1, k - placed));
+        /*
+         * Before reading fragments of contenders that may not be shown, a list's next block may be
+         * cheaper: a contender missing from it whose bound falls below the bar when the list's bound
+         * falls to its following block's is out unless the block holds it. A block after a list's
+         * first costs about three characters a posting, a fragment about a thousand.
+         */
+        if (!free.length && batch.length) {
+          var bar = Math.max(kth, floor), cheap = -1, saved = 0;
+          for (var c = 0; c < lists.length; c++) {
+            var cl = lists[c], nb = cl.list.blocks;
+            if (theta[c] <= 0 || cl.next === 0) continue;
+            var after = cl.next + 1 < nb.length ? contribution(cl, nb[cl.next + 1].tuple, cl.full) : 0, out = 0;
+            contenders.forEach(function (d) {
+              if (!d.cut && d.parts[c] === undefined && d.upper - (theta[c] - after) < bar) out++;
+            });
+            if (1000 * out - 3 * nb[cl.next].count > saved) { saved = 1000 * out - 3 * nb[cl.next].count; cheap = c; }
+          }
+          if (cheap >= 0) return readNext(cheap).then(step);
+        }
         if (batch.length) {
           return Promise.all(batch.map(function (d) {
             return fragment(m, d.doc).then(function (f) {
@@ -896,6 +967,8 @@
          * lies far down those lists: the rest of its text is usually cheaper, but not always.
          */
         var needy = certain.filter(function (d) { return d.cut; })[0] || contenders[0], unread = 0;
+        /* Known by level in some list: no list can give its score, only its text. */
+        var vague = !!(needy && needy.highs && needy.highs.some(function (h) { return h !== undefined; }));
         for (var j = 0; j < lists.length; j++) {
           if (theta[j] > 0 && (!needy || needy.parts[j] === undefined)) {
             for (var b = lists[j].next; b < lists[j].list.blocks.length; b++) unread += lists[j].list.blocks[b].count;
@@ -903,13 +976,14 @@
           }
         }
         /* A posting costs about three characters. */
-        if (needy && needy.frag && needy.frag.g !== undefined && needy.frag.g <= 3 * unread) {
+        if (needy && needy.frag && needy.frag.g !== undefined && (vague || needy.frag.g <= 3 * unread)) {
           return whole(m, needy.doc, needy.frag).then(function (w) {
             needy.score = exactScore(q, analyseFields(w), needy);
           }).then(step);
         }
         /* Too long for the rest of its text: the chunks of its term file that hold the query's terms. */
-        if (needy && needy.frag && needy.frag.k !== undefined && TERM_CHUNK * termChunks(q, needy.frag).length <= 3 * unread) {
+        if (needy && needy.frag && needy.frag.k !== undefined
+            && (vague || TERM_CHUNK * termChunks(q, needy.frag).length <= 3 * unread)) {
           return termFields(m, q, needy.doc, needy.frag).then(function (fields) {
             needy.score = exactScore(q, fields, needy);
           }).then(step);

@@ -53,10 +53,11 @@ import org.apache.lucene.util.BytesRef;
  * title, heading and text, each posting
  * a document with its frequency and norm in each field. A list is sorted by what it adds to
  * a document's score, highest first, and cut into blocks that double from 128 to 1,024
- * postings, so a query reads only the head of a common word's list (a block lists its
- * postings grouped by tuple, or in the order of documents where that is shorter); the dictionary
- * gives the first posting of each block, a bound on all that follow. A short list lies
- * inline in its chunk.</li>
+ * postings, so a query reads only the head of a common word's list. The first block gives each
+ * posting's tuple (grouped by tuple, or in the order of documents where that is shorter), the
+ * others only each posting's level, the run of the block it lies in, which bounds what it adds;
+ * the dictionary gives the first posting of each block, a bound on all that follow. A short
+ * list lies inline in its chunk.</li>
  * <li>{@code f/…}: one fragment per section: URL, title, heading and the section's own text
  * (up to {@link #FRAGMENT_CAP} characters), and the title and heading it is searched with
  * where those differ ({@link LegalTitles}): the snippet, and the text the browser analyses to
@@ -66,7 +67,7 @@ import org.apache.lucene.util.BytesRef;
  * it instead of from the lists it is missing from, which for such a long section (its words
  * weigh little) are read far down.</li>
  * <li>{@code k/<doc>/…}: for a cut section longer than that, the frequency in its text of each
- * of its terms, in chunks by key: such a contender (an article of 280,000 characters) learns its
+ * of its terms, in chunks by a hash of the key: such a contender (an article of 280,000 characters) learns its
  * exact score from the chunks of the query's terms instead of from the lists.</li>
  * <li>{@code t.js}: for each page, its number of sections and facets (section, type, audience,
  * form and status of its legal document), read only to filter.</li>
@@ -83,25 +84,46 @@ final class Shards {
      * of the rest, written in {@code g/}, when there is such a file.
      * 5: a cut section too long for {@code g/} has a term file ({@code k/}) instead: its fragment's
      * {@code k} gives the separators of its chunks and {@code kn} the text's norm in each form.
+     * 6: a list's blocks after the first give each posting's level in the block ({@link Block#leveled}),
+     * not its tuple (a citation key's blocks are as before); directory pages of 64 separators; a
+     * term file's chunk is chosen by a hash of the key, and a fragment's {@code k} is the number of
+     * chunks.
      */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final int FRAGMENT_CAP = 2000;
     static final int TAIL_CAP = 16000;
     /**
-     * A term file's chunk: a query word reads one or two (its bigrams lie among those of other
-     * words), and the fragment lists the chunks' separators. The 281,966-character article of
-     * the legal corpus has about 130 KB of terms: for {@code quy định xử phạt}, 1,024-character
-     * chunks cost 6.5 KB (6 chunks) and 0.8 KB of separators in its fragment, 512 cost 2.9 KB (5)
-     * and 1.6 KB.
+     * A term file's chunk: each key of the query reads one ({@link #termChunk}). The
+     * 281,966-character article of the legal corpus has about 130 KB of terms: for {@code quy định
+     * xử phạt} (seven keys), chunks of 256 characters cost about 2.1 KB; chunks by key range cost
+     * 2.9 KB (5 chunks of 512) and 1.6 KB of separators in its fragment, read whenever it is shown.
      */
-    static final int TERM_CHUNK = 512;
+    static final int TERM_CHUNK = 256;
     /**
      * A query word reads one chunk: 1,024 characters rather than 4,096 take about 6 KB off a
      * three-word query on the legal corpus, for 9% more files (legal corpus: 269,447 to 293,101).
      */
     static final int CHUNK = 1024;
-    static final int INLINE = 800;
+    /**
+     * A list's first block lies in its chunk when at most this long: every query of a word in the
+     * chunk reads it, so a long one costs the queries of the chunk's other words (a common word's
+     * rarer spellings). Legal corpus: the chunk of xu 1.9 KB with 800, 1.2 KB with 400; 32 queries
+     * other than the benchmark's read 3.7% less at first, 3.9% less next.
+     */
+    static final int INLINE = 400;
+    /**
+     * Postings per block. The first gives each posting's tuple, the others only its level
+     * ({@link Block#leveled}); a first block of 64 took 4 KB off quy định xử phạt on the legal
+     * corpus but made longer queries read far more (a first query of seven words 249 to 491 KB):
+     * the exact head is what lifts the lower bounds that end the reading.
+     */
     static final int[] BLOCKS = {128, 256, 512, 1024};
+    /**
+     * Runs of a block after a list's first ({@link Block#leveled}): 4 keep a document's gap times 4
+     * within two digits in blocks of 512 and 1,024 postings of a common word (gaps of about 200 to
+     * 400), where 8 take three in blocks of 512; a run's range is then about a quarter of the block's.
+     */
+    static final int LEVELS = 4;
     static final String[] FIELDS = SearchIndex.SEARCHED;
 
     /** What was written: sections, files, bytes, and the folder under {@code search/}. */
@@ -542,8 +564,11 @@ final class Shards {
 
     /** Between the manifest's chunk separators: no key holds it (keys are words, numbers and spaces). */
     static final String SEPARATOR = "|";
-    /** Chunk separators per directory page. */
-    static final int PAGE = 128;
+    /**
+     * Chunk separators per directory page: a query word reads one page, 64 rather than 128 take
+     * about 1 KB off a second query of two new words, for 3.9 KB more in the manifest (read once).
+     */
+    static final int PAGE = 64;
 
     /**
      * Words: each key is a folded form; its entry gives the folded list, then each exact
@@ -588,7 +613,8 @@ final class Shards {
         TermsEnum[][] be = enums(ranks, bigram);
         for (String k : keys(bigram)) {
             c.key(k);
-            c.size += list(ranks, bigram, be, k, c, blocks);
+            // A citation key's list is read whole and what it adds is taken from its postings: exact.
+            c.size += list(ranks, bigram, be, k, c, blocks, !kind.equals("c"));
             c.flushIfFull();
         }
         return c.done();
@@ -627,6 +653,12 @@ final class Shards {
      */
     private static int list(Ranks ranks, Form f, TermsEnum[][] te, String term, Chunker c, Blocks blocks)
             throws IOException {
+        return list(ranks, f, te, term, c, blocks, true);
+    }
+
+    /** As above; {@code leveled}: blocks after the first give each posting's level, not its tuple. */
+    private static int list(Ranks ranks, Form f, TermsEnum[][] te, String term, Chunker c, Blocks blocks,
+            boolean leveled) throws IOException {
         BytesRef ref = new BytesRef(term);
         int[] df = new int[3];
         List<int[]> perField = new ArrayList<>();
@@ -765,6 +797,10 @@ final class Shards {
             counts.add(inBlock);
         }
         for (int b = 0; b < data.size(); b++) {
+            if (b > 0 && leveled) {
+                data.set(b, postings.get(b).leveled());
+                continue;
+            }
             Digits byDoc = postings.get(b).byDoc();
             if (byDoc != null && byDoc.length() < data.get(b).length()) {
                 data.set(b, byDoc);
@@ -837,6 +873,49 @@ final class Shards {
             }
             return d;
         }
+
+        /**
+         * The block's postings by level, for a block after a list's first: the postings, in the
+         * order of what they add, fall into {@link #LEVELS} runs of equal length; the block gives
+         * the first tuple of each run but the first (the dictionary gives that one) and its own
+         * last tuple, then each document's gap times {@code LEVELS} plus its run. A posting adds
+         * at most what its run's first tuple adds and at least what the next run's (or the last
+         * tuple) adds: far down a common word's list the block's range is narrow, so that bounds
+         * a document's score almost as well as its tuple, which costs four digits more; the
+         * documents that need their exact score (those shown) are scored from their text.
+         */
+        Digits leveled() {
+            int n = docs.size;
+            Digits d = new Digits();
+            for (int j = 1; j < LEVELS; j++) {
+                tupleAt(j * n / LEVELS).encode(d);
+            }
+            tupleAt(n - 1).encode(d);
+            long[] at = new long[n];
+            for (int i = 0, level = 0; i < n; i++) {
+                while (level + 1 < LEVELS && (level + 1) * n / LEVELS <= i) {
+                    level++;
+                }
+                at[i] = (long) docs.values[i] << 32 | level;
+            }
+            Arrays.sort(at);
+            int prev = 0;
+            for (long a : at) {
+                int doc = (int) (a >>> 32);
+                d.add((doc - prev) * LEVELS + (int) a);
+                prev = doc;
+            }
+            return d;
+        }
+
+        /** The tuple of the posting at position i, in the order of what they add. */
+        private Tuple tupleAt(int i) {
+            int g = 0;
+            while (ends.values[g] <= i) {
+                g++;
+            }
+            return tuples.get(g);
+        }
     }
 
     /** The sum, in the order of the fields, of what each field's clause adds: as Lucene sums a disjunction. */
@@ -896,7 +975,7 @@ final class Shards {
                     sb.append(",\"g\":").append(rest.length());
                     out.write(path("g", doc), "camnang.shard(\"g" + doc + "\"," + Json.string(rest) + ");\n");
                 } else {
-                    sb.append(",\"k\":").append(Json.string(terms(text, doc, out)));
+                    sb.append(",\"k\":").append(terms(text, doc, out));
                     sb.append(",\"kn\":[").append(textNorms[0][doc] & 0xFF).append(',').append(textNorms[1][doc] & 0xFF)
                             .append(',').append(textNorms[2][doc] & 0xFF).append(']');
                 }
@@ -916,11 +995,12 @@ final class Shards {
     /**
      * The term file of a section too long for {@code g/}: each term of its text (folded words,
      * with the exact spellings that differ from them, and bigrams) and its frequency there, in
-     * key order, cut into chunks of about {@link #TERM_CHUNK} characters at {@code k/<doc>/<n>.js};
-     * returns the chunks' separators, joined by {@code |}. A spelling lies in the chunk of the
-     * word it folds to, so a query word reads one chunk for both forms.
+     * chunks of about {@link #TERM_CHUNK} characters at {@code k/<doc>/<n>.js}, each key in the
+     * chunk {@link #termChunk} gives it (in key order there); returns the number of chunks. A
+     * spelling lies in the chunk of the word it folds to, so a query word reads one chunk for both
+     * forms.
      */
-    static String terms(String text, int doc, Files2 out) {
+    static int terms(String text, int doc, Files2 out) {
         Forms forms = Forms.of(text);
         TreeMap<String, Term> keys = new TreeMap<>();
         for (int i = 0; i < forms.size; i++) {
@@ -938,62 +1018,59 @@ final class Shards {
             // A bigram holds a space, a word never: the two kinds of key cannot meet.
             keys.computeIfAbsent(forms.bigrams[i], k -> new Term()).freq++;
         }
-        StringBuilder separators = new StringBuilder();
-        List<String> names = new ArrayList<>();
-        List<String> spellings = new ArrayList<>();
-        Digits d = new Digits();
-        int size = 0;
-        int chunk = 0;
-        String last = null;
+        // Each key's share of its chunk: the key, its digits and its spellings.
+        int total = 0;
         for (Map.Entry<String, Term> e : keys.entrySet()) {
-            if (size >= TERM_CHUNK) {
-                writeTerms(out, doc, chunk++, names, d, spellings);
-                names.clear();
-                spellings.clear();
-                d = new Digits();
-                size = 0;
-            }
-            if (names.isEmpty() && last != null) {
-                separators.append('|').append(separator(last, e.getKey()));
-            }
-            String key = e.getKey();
             Term t = e.getValue();
-            names.add(key);
-            size += key.length() + 3;
-            int before = d.length();
+            total += e.getKey().length() + 3 + 2;
+            if (t.spellings != null) {
+                for (String sp : t.spellings.keySet()) {
+                    total += sp.length() + 3 + 1;
+                }
+            }
+        }
+        int n = Math.max(1, (total + TERM_CHUNK - 1) / TERM_CHUNK);
+        List<List<String>> names = new ArrayList<>();
+        List<List<String>> spellings = new ArrayList<>();
+        List<Digits> digits = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            names.add(new ArrayList<>());
+            spellings.add(new ArrayList<>());
+            digits.add(new Digits());
+        }
+        for (Map.Entry<String, Term> e : keys.entrySet()) {
+            int c = termChunk(e.getKey(), n);
+            Term t = e.getValue();
+            names.get(c).add(e.getKey());
+            Digits d = digits.get(c);
             d.add(t.freq);
             d.add(t.spellings == null ? 0 : t.spellings.size());
             if (t.spellings != null) {
-                for (Map.Entry<String, Integer> s : t.spellings.entrySet()) {
-                    spellings.add(s.getKey());
-                    size += s.getKey().length() + 3;
-                    d.add(s.getValue());
+                for (Map.Entry<String, Integer> sp : t.spellings.entrySet()) {
+                    spellings.get(c).add(sp.getKey());
+                    d.add(sp.getValue());
                 }
             }
-            size += d.length() - before;
-            last = key;
         }
-        if (!names.isEmpty()) {
-            writeTerms(out, doc, chunk, names, d, spellings);
+        // Every chunk is written, an empty one too: a query's key may fall in it.
+        for (int c = 0; c < n; c++) {
+            writeTerms(out, doc, c, names.get(c), digits.get(c), spellings.get(c));
         }
-        return separators.toString();
+        return n;
+    }
+
+    /**
+     * The chunk of a term file that holds a key: its {@link String#hashCode} (over UTF-16 code
+     * units, as camnang.js computes it) modulo the number of chunks, taken as unsigned. By key
+     * range the fragment would have to list the chunks' separators.
+     */
+    static int termChunk(String key, int chunks) {
+        return Integer.remainderUnsigned(key.hashCode(), chunks);
     }
 
     private static void writeTerms(Files2 out, int doc, int chunk, List<String> names, Digits d, List<String> spellings) {
         out.write("k/" + doc + "/" + chunk + ".js", "camnang.shard(\"k" + doc + "." + chunk + "\"," + strings(names) + ","
                 + Json.string(d.toString()) + "," + strings(spellings) + ");\n");
-    }
-
-    /** The shortest start of {@code first} that sorts after {@code previous}: enough to find the chunk. */
-    static String separator(String previous, String first) {
-        int n = 1;
-        while (n < first.length() && first.substring(0, n).compareTo(previous) <= 0) {
-            n++;
-        }
-        if (n < first.length() && Character.isHighSurrogate(first.charAt(n - 1))) {
-            n++;
-        }
-        return first.substring(0, n);
     }
 
     /** Where a fragment cuts the text: at most {@code max} characters, at a word boundary, never inside a surrogate pair. */

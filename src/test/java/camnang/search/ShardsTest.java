@@ -7,17 +7,20 @@ import org.junit.jupiter.api.Test;
 /** Pieces of the browser's shards that the parity tests in Chromium do not isolate. */
 class ShardsTest {
     /**
-     * A term file's chunk is found by the greatest separator not after the key: the separator
-     * must sort after every key of the chunk before and not after the chunk's first key.
+     * A term file's chunk holds the keys whose hash, Java's String.hashCode over UTF-16 code units,
+     * is the chunk's number modulo the number of chunks, taken as unsigned: camnang.js computes the
+     * same (the legal slice's parity in BrowserSearchTest reads such chunks).
      */
     @Test
-    void aSeparatorIsTheShortestStartOfTheFirstKeyAfterThePreviousKey() {
-        assertEquals("b", Shards.separator("a", "b c"));
-        assertEquals("dinh ", Shards.separator("dinh", "dinh a"));
-        assertEquals("dinh b", Shards.separator("dinh a", "dinh b"));
-        assertEquals("q", Shards.separator("phat", "quy dinh"));
-        // Never half of a surrogate pair: the chunk's separators are written as UTF-8.
-        assertEquals("x\uD835\uDC00", Shards.separator("x", "x\uD835\uDC00y"));
+    void aKeysTermChunkIsItsUnsignedHashModuloTheChunks() {
+        // "quy dinh".hashCode() is -670416022: unsigned, 3624551274.
+        assertEquals(1, Shards.termChunk("quy dinh", 7));
+        assertEquals(174, Shards.termChunk("quy dinh", 300));
+        assertEquals(4, Shards.termChunk("xu phat", 7));
+        assertEquals(47, Shards.termChunk("nghia vu cua", 300));
+        // A character outside the BMP counts as its two UTF-16 code units, as in JavaScript.
+        assertEquals(250, Shards.termChunk("x\uD835\uDC00y", 300));
+        assertEquals(0, Shards.termChunk("quy dinh", 1));
     }
 
     /**
@@ -42,5 +45,28 @@ class ShardsTest {
         grouped.add(text, new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0, 9);
         grouped.add(title, new int[] {9}, 0, 1);
         assertEquals(null, grouped.byDoc());
+    }
+
+    /**
+     * A block after a list's first gives, for the runs of its postings in the order of what they add,
+     * the first tuple of each run but the first and the block's last tuple; then each document's gap
+     * times the number of runs plus its run. Three postings in four runs lie in runs 1, 2 and 3 (run
+     * 0 is empty).
+     */
+    @Test
+    void aLeveledBlockGivesItsRunsBoundsThenGapsAndRuns() {
+        assertEquals(4, Shards.LEVELS);
+        Shards.Block b = new Shards.Block();
+        Shards.Tuple title = new Shards.Tuple(1, 0, 1, 9, 0, 70);
+        Shards.Tuple text = new Shards.Tuple(0, 0, 2, 0, 0, 60);
+        b.add(title, new int[] {99_000}, 0, 1);
+        b.add(text, new int[] {99_100, 100_000}, 0, 2);
+        Digits expected = new Digits();
+        // Runs 1 to 3 begin at postings 0, 1 and 2; then the last posting's tuple.
+        for (Shards.Tuple t : new Shards.Tuple[] {title, text, text, text}) {
+            t.encode(expected);
+        }
+        expected.add(99_000 * 4 + 1).add(100 * 4 + 2).add(900 * 4 + 3);
+        assertEquals(expected.toString(), b.leveled().toString());
     }
 }

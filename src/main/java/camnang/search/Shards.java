@@ -107,7 +107,7 @@ final class Shards {
     /**
      * A list's first block lies in its chunk when at most this long: every query of a word in the
      * chunk reads it, so a long one costs the queries of the chunk's other words (a common word's
-     * rarer spellings). Legal corpus: the chunk of xu 1.9 KB with 800, 1.2 KB with 400; 32 queries
+     * rarer spellings). Legal corpus: the chunks of xử phạt 3.8 KB with 800, 3.0 with 400; 32 queries
      * other than the benchmark's read 3.7% less at first, 3.9% less next.
      */
     static final int INLINE = 400;

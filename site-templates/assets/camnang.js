@@ -763,6 +763,13 @@
   function topK(m, q, k, accept) {
     var docs = new Map(), dead = new Set(), lists = q.lists;
 
+    /* The document's entry, made when a list first names it. */
+    function entry(doc) {
+      var e = docs.get(doc);
+      if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
+      return e;
+    }
+
     function absorb(li, data, b) {
       var l = lists[li], r = new Reader(data);
       if (b > 0 && l.list.blocks[b].kind !== "r") return absorbLevels(li, r, l.list.blocks[b]);
@@ -773,9 +780,7 @@
           doc += r.next();
           var t = readTuple(r);
           if (dead.has(doc)) continue;
-          var e = docs.get(doc);
-          if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
-          e.parts[li] = contribution(l, t);
+          entry(doc).parts[li] = contribution(l, t);
         }
         return;
       }
@@ -784,9 +789,7 @@
         for (var j = 0; j < count; j++) {
           doc += r.next();
           if (dead.has(doc)) continue;
-          var d = docs.get(doc);
-          if (!d) { d = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, d); }
-          d.parts[li] = c;
+          entry(doc).parts[li] = c;
         }
       }
     }
@@ -808,8 +811,7 @@
         var v = r.next(), level = v % LEVELS;
         doc += (v - level) / LEVELS;
         if (dead.has(doc)) continue;
-        var e = docs.get(doc);
-        if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
+        var e = entry(doc);
         e.parts[li] = low[level];
         /* Equal ends: the run's postings all add the same. */
         if (high[level] !== low[level]) {

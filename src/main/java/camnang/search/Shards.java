@@ -756,62 +756,40 @@ final class Shards {
                 .thenComparingInt(Tuple::f0).thenComparingInt(Tuple::f1).thenComparingInt(Tuple::f2)
                 .thenComparingInt(Tuple::n0).thenComparingInt(Tuple::n1).thenComparingInt(Tuple::n2));
         // Cut into blocks of growing size.
-        List<Digits> data = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        List<Tuple> firsts = new ArrayList<>();
-        List<Block> postings = new ArrayList<>();
-        Digits cur = null;
+        List<Block> cut = new ArrayList<>();
         Block block = null;
-        int inBlock = 0;
         int capacity = 0;
         for (Tuple t : order) {
             IntList docs = groups.get(t);
             int i = 0;
             while (i < docs.size) {
-                if (cur == null || inBlock == capacity) {
-                    if (cur != null) {
-                        counts.add(inBlock);
-                    }
-                    cur = new Digits();
-                    data.add(cur);
+                if (block == null || block.docs.size == capacity) {
                     block = new Block();
-                    postings.add(block);
-                    firsts.add(t);
-                    capacity = BLOCKS[Math.min(data.size() - 1, BLOCKS.length - 1)];
-                    inBlock = 0;
+                    cut.add(block);
+                    capacity = BLOCKS[Math.min(cut.size() - 1, BLOCKS.length - 1)];
                 }
-                int take = Math.min(docs.size - i, capacity - inBlock);
-                cur.add(take);
-                t.encode(cur);
-                int prev = 0;
-                for (int j = i; j < i + take; j++) {
-                    cur.add(docs.values[j] - prev);
-                    prev = docs.values[j];
-                }
+                int take = Math.min(docs.size - i, capacity - block.docs.size);
                 block.add(t, docs.values, i, i + take);
-                inBlock += take;
                 i += take;
             }
         }
-        if (cur != null) {
-            counts.add(inBlock);
-        }
-        for (int b = 0; b < data.size(); b++) {
-            if (b > 0 && leveled) {
-                data.set(b, postings.get(b).leveled());
-                continue;
-            }
-            Digits byDoc = postings.get(b).byDoc();
-            if (byDoc != null && byDoc.length() < data.get(b).length()) {
-                data.set(b, byDoc);
-            }
-        }
-        c.meta.add(data.size());
+        c.meta.add(cut.size());
         int added = 0;
-        for (int b = 0; b < data.size(); b++) {
-            c.meta.add(counts.get(b));
-            firsts.get(b).encode(c.meta);
-            String s = data.get(b).toString();
+        for (int b = 0; b < cut.size(); b++) {
+            Block k = cut.get(b);
+            Digits data;
+            if (b > 0 && leveled) {
+                data = k.leveled();
+            } else {
+                data = k.grouped();
+                Digits byDoc = k.byDoc();
+                if (byDoc != null && byDoc.length() < data.length()) {
+                    data = byDoc;
+                }
+            }
+            c.meta.add(k.docs.size);
+            k.tuples.get(0).encode(c.meta);
+            String s = data.toString();
             if (b == 0 && s.length() <= INLINE) {
                 c.meta.add(0);
                 c.inline.add(s);
@@ -841,6 +819,21 @@ final class Shards {
             }
             tuples.add(t);
             ends.add(docs.size);
+        }
+
+        /** Each group's count and tuple, then its documents' gaps. */
+        Digits grouped() {
+            Digits d = new Digits();
+            for (int g = 0, i = 0; g < tuples.size(); g++) {
+                int end = ends.values[g];
+                d.add(end - i);
+                tuples.get(g).encode(d);
+                for (int prev = 0; i < end; i++) {
+                    d.add(docs.values[i] - prev);
+                    prev = docs.values[i];
+                }
+            }
+            return d;
         }
 
         /**

@@ -762,6 +762,10 @@
    */
   function topK(m, q, k, accept) {
     var docs = new Map(), dead = new Set(), lists = q.lists;
+    /* The last wave read only to settle contenders (no unseen document could enter any more):
+     * its postings and the contenders before it; and whether reading lists for that has stopped
+     * paying. */
+    var settling = null, listsPaid = true;
 
     /* The document's entry, made when a list first names it. */
     function entry(doc) {
@@ -882,7 +886,18 @@
         for (var i = 0; i < lists.length; i++) if (d.parts[i] === undefined && theta[i] > 0) return true;
         return false;
       }).length;
-      if (unseen >= floor || 2 * settleable > 3 * k) {
+      /*
+       * Reading lists to settle contenders pays while a wave takes out at least a fragment's worth
+       * of them for the postings it reads (a legal section's fragment is about 2,000 characters, a
+       * posting in a block after a list's first about 2): far down the flat lists of common words
+       * a wave of thousands of postings takes out one or two, whose fragments cost less. From then
+       * on the contenders are settled from their fragments.
+       */
+      if (settling) {
+        if (2000 * (settling.contenders - settleable) < 2 * settling.postings) listsPaid = false;
+        settling = null;
+      }
+      if (unseen >= floor || listsPaid && 2 * settleable > 3 * k) {
         /* Once no unseen document can enter, only the lists some contender is missing from
          * can still change a bound. */
         var useful = lists.map(function (l, i) {
@@ -907,6 +922,10 @@
           var wave = [];
           for (var w = 0; w < lists.length && wave.length < 8; w++) {
             if (useful[w] && gain[w] >= gain[pick] / 2) wave.push(w);
+          }
+          if (unseen < floor) {
+            settling = {contenders: settleable, postings: 0};
+            wave.forEach(function (w) { settling.postings += lists[w].list.blocks[lists[w].next].count; });
           }
           return Promise.all(wave.map(readNext)).then(step);
         }

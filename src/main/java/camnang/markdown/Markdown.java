@@ -302,7 +302,9 @@ public final class Markdown {
                 }
             }
         });
-        String html = RENDERER.render(doc);
+        String html = PlainText.render(RENDERER, doc, source, () -> doc.set(PageContext.KEY, ctx.quiet()));
+        // A second, quiet rendering swaps the page's context out of the document: it is put back.
+        doc.set(PageContext.KEY, ctx);
         // Ids are given while rendering; the headings were found in the walk above.
         List<RenderedPage.Heading> headings = new ArrayList<>(headingNodes.size());
         for (Heading h : headingNodes) {

@@ -35,6 +35,15 @@ final class PageContext {
         this.problems = problems;
     }
 
+    /** This page's context, its problems kept from the build: for rendering the page a second time. */
+    PageContext quiet() {
+        PageContext q = new PageContext(page, body, new Problems(""));
+        q.hrefs.putAll(hrefs);
+        q.broken.addAll(broken);
+        q.nodeIds = nodeIds;
+        return q;
+    }
+
     /** The line of the source file holding {@code offset} of the body. */
     int line(int offset) {
         if (lineStarts == null) {

@@ -1,15 +1,19 @@
 package camnang.markdown;
 
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
+import java.util.ArrayList;
 import java.util.Set;
 
 /**
@@ -18,21 +22,128 @@ import java.util.Set;
  * expressions over every text node, a fifth of a large build's rendering time.
  */
 final class PlainText implements NodeRenderer {
-    @Override
-    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-        return Set.of(new NodeRenderingHandler<>(Text.class, PlainText::render));
+    /*
+     * flexmark's writer takes what it is given a character at a time (to trim leading spaces
+     * and split lines): some 6% of a build's time went on page text alone. A text the writer
+     * would copy unchanged is therefore written into the page's own writer as a short mark,
+     * U+FDD0, its number, U+FDD1 (noncharacters, which no page is meant to hold), and put in
+     * its place in the finished HTML in one pass ({@link #render(HtmlRenderer, Document, String, Runnable)}).
+     */
+    private static final char OPEN = '\uFDD0';
+    private static final char CLOSE = '\uFDD1';
+    /** The texts held back while one document renders; absent when nothing may be. */
+    private static final NullableDataKey<Deferred> DEFERRED = new NullableDataKey<>("CAMNANG_DEFERRED_TEXT", (Deferred) null);
+
+    static final class Deferred {
+        final ArrayList<String> texts = new ArrayList<>();
+        int chars;
     }
 
-    private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
+    /*
+     * A renderer is made for each render of a document, so these belong to one thread.
+     * Sub-contexts (image alt text, table-of-contents entries, quiz pieces) have writers of
+     * their own whose text is taken and reworked as a string: only the writer the document
+     * itself is rendered into may hold marks.
+     */
+    private HtmlWriter top;
+    private Deferred deferred;
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(new NodeRenderingHandler<>(Text.class, this::render),
+                new NodeRenderingHandler<>(Document.class, this::render));
+    }
+
+    private void render(Document node, NodeRendererContext context, HtmlWriter html) {
+        deferred = DEFERRED.get(node);
+        top = deferred == null ? null : html;
+        context.delegateRender();
+    }
+
+    private void render(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         Object base = chars instanceof SubSequence ? chars.getBase() : null;
         String text = base instanceof Source source ? source.text : base instanceof String string ? string : null;
         String fast = text != null ? escaped(text, chars.getStartOffset(), chars.getEndOffset()) : null;
-        if (fast != null) {
-            html.raw(fast);
-        } else {
+        if (fast == null) {
             html.text(Escaping.normalizeEOL(chars.unescape()));
+        } else if (html == top && fast.length() > 4 && writtenAsIs(fast)) {
+            // A mark is 3 to 7 characters: shorter texts are cheaper written.
+            Deferred d = deferred;
+            html.raw(OPEN + Integer.toString(d.texts.size()) + CLOSE);
+            d.texts.add(fast);
+            d.chars += fast.length();
+        } else {
+            html.raw(fast);
         }
+    }
+
+    /**
+     * Whether the writer copies {@code s} unchanged wherever it falls, as it does a mark: it
+     * drops spaces and tabs at the start of a line and splits lines at line feeds.
+     */
+    private static boolean writtenAsIs(String s) {
+        char first = s.charAt(0);
+        return first != ' ' && first != '\t' && s.indexOf('\n') < 0;
+    }
+
+    /**
+     * {@code renderer.render(doc)}, with text written in bulk when the renderer has a
+     * {@link Factory} and {@code source}, the document's text, holds no U+FDD0 or U+FDD1.
+     *
+     * @param quiet run before the document is rendered a second time, so that problems found
+     *              while rendering are not reported twice
+     */
+    static String render(HtmlRenderer renderer, Document doc, String source, Runnable quiet) {
+        if (source.indexOf(OPEN) >= 0 || source.indexOf(CLOSE) >= 0) {
+            return renderer.render(doc);
+        }
+        Deferred d = new Deferred();
+        String html = substitute(marked(renderer, doc, d), d);
+        if (html == null) {
+            // A U+FDD0 from outside the page (a glossary definition, a title) could be taken for
+            // a mark: rendered again as flexmark would, rather than guessed at.
+            quiet.run();
+            html = renderer.render(doc);
+        }
+        return html;
+    }
+
+    /** The document's HTML with marks for the texts it puts in {@code d}. */
+    static String marked(HtmlRenderer renderer, Document doc, Deferred d) {
+        doc.set(DEFERRED, d);
+        try {
+            return renderer.render(doc);
+        } finally {
+            doc.remove(DEFERRED);
+        }
+    }
+
+    /** The marks replaced by their texts; null unless the marks, in order, are every U+FDD0 there is. */
+    static String substitute(String marked, Deferred d) {
+        ArrayList<String> texts = d.texts;
+        if (texts.isEmpty()) {
+            return marked;
+        }
+        StringBuilder out = new StringBuilder(marked.length() + d.chars);
+        int last = 0;
+        int next = 0;
+        for (int at = marked.indexOf(OPEN); at >= 0; at = marked.indexOf(OPEN, last)) {
+            if (next == texts.size()) {
+                return null;
+            }
+            String number = Integer.toString(next);
+            int end = at + 1 + number.length();
+            if (!marked.startsWith(number, at + 1) || end >= marked.length() || marked.charAt(end) != CLOSE) {
+                return null;
+            }
+            out.append(marked, last, at).append(texts.get(next++));
+            last = end + 1;
+        }
+        if (next != texts.size()) {
+            return null;
+        }
+        return out.append(marked, last, marked.length()).toString();
     }
 
     /**

@@ -253,7 +253,7 @@ public final class Markdown {
         if (context != null) {
             context[0] = ctx;
         }
-        Document doc = parserFor(source).parse(BasedSequence.of(new Source(source)));
+        Document doc = parse(source);
         doc.set(PageContext.KEY, ctx);
         // Ids first: khoản, điểm and citations need the articles' ids.
         HeadingIds ids = new HeadingIds();

@@ -28,6 +28,26 @@
     return String.fromCodePoint(s.codePointAt(i));
   }
 
+  /* What the character at i is: 1 a letter or digit, 2 a mark, 3 anything else. Answers for the
+   * basic plane are remembered: tokenizing tests each character, and a text uses few. */
+  var CLASS = new Uint8Array(0x10000);
+  function classOf(ch) {
+    return LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
+  }
+  function classAt(s, i) {
+    var c = s.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDFFF) return classOf(charAtCp(s, i));
+    return CLASS[c] || (CLASS[c] = classOf(s.charAt(i)));
+  }
+
+  /* The length in UTF-16 units of the character at i. */
+  function widthAt(s, i) {
+    var c = s.charCodeAt(i);
+    if (c < 0xD800 || c > 0xDBFF || i + 1 >= s.length) return 1;
+    var d = s.charCodeAt(i + 1);
+    return d >= 0xDC00 && d <= 0xDFFF ? 2 : 1;
+  }
+
   function nucleusStart(s) {
     if (s.indexOf("qu") === 0 && s.length > 2) return 2;
     if (s.indexOf("gi") === 0 && s.length > 2 && VOWELS.indexOf(s.charAt(2)) >= 0) return 2;
@@ -105,9 +125,26 @@
     return out;
   }
 
+  /* Texts repeat a few thousand syllables: their forms are remembered (as in Forms.java). */
+  var EXACT = new Map(), FOLDED = new Map();
+  function remember(memo, form, raw) {
+    var v = memo.get(raw);
+    if (v === undefined) {
+      if (memo.size >= 20000) memo.clear();
+      v = form(raw);
+      memo.set(raw, v);
+    }
+    return v;
+  }
+
   function analyze(text, options) {
     var form = options && options.form ? options.form : "exact";
-    var folded = form !== "exact";
+    if (form === "bigram") return bigrams(words(text, true, true));
+    return words(text, form !== "exact", false);
+  }
+
+  /* The words of a text, exact or folded; marked where punctuation comes before them, for bigrams. */
+  function words(text, folded, marked) {
     var tokens = [];
     var pos = 0, position = -1, docEnd = -1, stackNext = false, lastEnd = 0;
     function emit(start, end, type, increment) {
@@ -119,22 +156,19 @@
       if (type !== "docno") lastEnd = Math.max(lastEnd, end);
       position += increment;
       var token = {
-        text: folded || type === "docno" ? fold(raw) : exact(raw),
+        text: folded || type === "docno" ? remember(FOLDED, fold, raw) : remember(EXACT, exact, raw),
         position: position, start: start, end: end, type: type
       };
-      if (form === "bigram") token.afterPunctuation = afterPunctuation;
+      if (marked) token.afterPunctuation = afterPunctuation;
       tokens.push(token);
     }
     for (;;) {
       for (;;) {
-        while (pos < text.length && !isWordChar(charAtCp(text, pos))) pos += charAtCp(text, pos).length;
-        if (pos >= text.length) return form === "bigram" ? bigrams(tokens) : tokens;
-        if (LETTER_OR_DIGIT.test(charAtCp(text, pos))) break;
-        var ch = charAtCp(text, pos);
-        while (pos < text.length && !LETTER_OR_DIGIT.test(ch) && isWordChar(ch)) {
-          pos += ch.length;
-          ch = pos < text.length ? charAtCp(text, pos) : "";
-        }
+        while (pos < text.length && classAt(text, pos) === 3) pos += widthAt(text, pos);
+        if (pos >= text.length) return tokens;
+        if (classAt(text, pos) === 1) break;
+        /* Marks with no letter before them are no word. */
+        while (pos < text.length && classAt(text, pos) === 2) pos += widthAt(text, pos);
       }
       if (docEnd < 0 && DIGIT.test(text.charAt(pos))) {
         var end = docnoEnd(text, pos);
@@ -146,7 +180,7 @@
         }
       }
       var start = pos;
-      while (pos < text.length && isWordChar(charAtCp(text, pos))) pos += charAtCp(text, pos).length;
+      while (pos < text.length && classAt(text, pos) !== 3) pos += widthAt(text, pos);
       emit(start, pos, "word", stackNext ? 0 : 1);
       stackNext = false;
       if (docEnd >= 0 && pos >= docEnd) docEnd = -1;
@@ -673,6 +707,78 @@
   var LEVELS = 4;
 
   /* A term file's chunk is about this long (Shards.TERM_CHUNK). */
+  /*
+   * What the lists read so far tell of a document. Every field is there from the start: entries of
+   * one shape keep the loops over thousands of them fast. named: the lists that named it, in the
+   * order of the lists; lows and highs (null while all equal): what each adds at least and at most
+   * (a block after a list's first gives only a level); levels: how many of them gave a level;
+   * sum and spread: what they add at least and how much more they may (stale while dirty).
+   */
+  function Entry(doc) {
+    this.doc = doc;
+    this.named = [];
+    this.lows = [];
+    this.highs = null;
+    this.levels = 0;
+    this.sum = 0;
+    this.spread = 0;
+    this.dirty = false;
+    this.missing = 0;
+    this.score = null;
+    this.lower = 0;
+    this.upper = 0;
+    this.frag = null;
+    this.cut = false;
+    this.accepted = undefined;
+    this.rejected = false;
+    this.dead = false;
+    this.stamp = 0;
+  }
+
+  /* What list li adds to the document at least, or undefined if it has not named it. */
+  Entry.prototype.part = function (li) {
+    for (var i = 0; i < this.named.length; i++) if (this.named[i] === li) return this.lows[i];
+    return undefined;
+  };
+
+  /* What list li adds at least and (where known only by level) at most: kept in the order of the
+   * lists, so that sums add in the same order for every document. */
+  Entry.prototype.add = function (li, low, high) {
+    var i = this.named.length;
+    this.named.push(li);
+    this.lows.push(low);
+    if (this.highs) this.highs.push(low);
+    while (i > 0 && this.named[i - 1] > li) {
+      this.named[i] = this.named[i - 1];
+      this.lows[i] = this.lows[i - 1];
+      if (this.highs) this.highs[i] = this.highs[i - 1];
+      i--;
+    }
+    this.named[i] = li;
+    this.lows[i] = low;
+    if (high !== low) {
+      if (!this.highs) this.highs = this.lows.slice();
+      this.highs[i] = high;
+      this.levels++;
+    } else if (this.highs) {
+      this.highs[i] = low;
+    }
+    this.dirty = true;
+  };
+
+  /* The sums of what the lists that named it add, in the order of the lists: the same doubles
+   * as adding them list by list. */
+  Entry.prototype.sums = function () {
+    var sum = 0, spread = 0;
+    for (var i = 0; i < this.named.length; i++) {
+      sum += this.lows[i];
+      if (this.highs) spread += this.highs[i] - this.lows[i];
+    }
+    this.sum = sum;
+    this.spread = spread;
+    this.dirty = false;
+  };
+
   var TERM_CHUNK = 256;
 
   /* The chunk of a term file of n chunks that holds a key: Java's String.hashCode modulo n,
@@ -726,13 +832,19 @@
      * hs: the heading it is searched by, where not the one shown (an article's citation and
      * subject: camnang.search.LegalTitles). */
     var texts = [f.ti === 1 ? f.t : f.ti || "", f.hs !== undefined ? f.hs : f.h, f.x], out = {};
-    ["exact", "folded", "bigram"].forEach(function (form) {
-      out[form] = texts.map(function (text) {
-        var tokens = analyze(text, {form: form}), freq = new Map();
-        tokens.forEach(function (t) { freq.set(t.text, (freq.get(t.text) || 0) + 1); });
-        var length = tokens.length ? tokens[tokens.length - 1].position + 1 : 0;
-        return {freq: freq, norm: intToByte4(length)};
-      });
+    function counts(tokens) {
+      var freq = new Map();
+      tokens.forEach(function (t) { freq.set(t.text, (freq.get(t.text) || 0) + 1); });
+      var length = tokens.length ? tokens[tokens.length - 1].position + 1 : 0;
+      return {freq: freq, norm: intToByte4(length)};
+    }
+    out.exact = texts.map(function (text) { return counts(words(text, false, false)); });
+    out.folded = [];
+    out.bigram = texts.map(function (text) {
+      /* The bigrams are made of the folded words: one pass gives both. */
+      var folded = words(text, true, true);
+      out.folded.push(counts(folded));
+      return counts(bigrams(folded));
     });
     return out;
   }
@@ -741,7 +853,7 @@
   function exactScore(q, fields, d) {
     var sum = 0;
     q.lists.forEach(function (l, li) {
-      if (l.form === "cite") { sum += d.parts[li] || 0; return; }
+      if (l.form === "cite") { sum += d.part(li) || 0; return; }
       var t = [0, 0, 0, 0, 0, 0];
       for (var i = 0; i < 3; i++) {
         var fi = fields[l.base][i];
@@ -761,16 +873,37 @@
    * Stop when k exact scores beat every bound left. Equal to Lucene's top k, reading little.
    */
   function topK(m, q, k, accept) {
-    var docs = new Map(), dead = new Set(), lists = q.lists;
+    /* Every document a list has named, out of the running (dead) or not, in the order first named
+     * (entries, with its place there plus one by number in slots); and those not (live). */
+    var slots = new Int32Array(m.docs), entries = [], live = [], lists = q.lists, closed = false;
     /* The last wave read only to settle contenders (no unseen document could enter any more):
      * its postings and the contenders before it; and whether reading lists for that has stopped
      * paying. */
     var settling = null, listsPaid = true;
+    /*
+     * While an unseen document can still enter the top k, a step needs only the k-th best lower
+     * bound (the floor): lower bounds only rise, so it lies among the k best of the step before
+     * (leaders) and the documents the lists have named since (touched). Null once no unseen
+     * document can enter: from then on every step looks at every document.
+     */
+    var leaders = [], touched = [], stamp = 0;
 
-    /* The document's entry, made when a list first names it. */
+    /* The document's entry, made when a list first names it; null once it is out of the running,
+     * as is one first named once no unseen document can enter the top k. */
     function entry(doc) {
-      var e = docs.get(doc);
-      if (!e) { e = {doc: doc, parts: new Array(lists.length), score: null, frag: null}; docs.set(doc, e); }
+      var at = slots[doc], e;
+      if (at > 0) {
+        e = entries[at - 1];
+        return e.dead ? null : e;
+      }
+      if (at < 0 || closed) {
+        slots[doc] = -1;
+        return null;
+      }
+      e = new Entry(doc);
+      entries.push(e);
+      slots[doc] = entries.length;
+      live.push(e);
       return e;
     }
 
@@ -782,18 +915,17 @@
         r.next();
         for (var doc = 0; r.more(); ) {
           doc += r.next();
-          var t = readTuple(r);
-          if (dead.has(doc)) continue;
-          entry(doc).parts[li] = contribution(l, t);
+          var t = readTuple(r), e = entry(doc);
+          if (e) { var v = contribution(l, t); note(e, li, v, v); }
         }
         return;
       }
       while (r.more()) {
-        var count = r.next(), t = readTuple(r), c = contribution(l, t), doc = 0;
+        var count = r.next(), c = contribution(l, readTuple(r)), at = 0;
         for (var j = 0; j < count; j++) {
-          doc += r.next();
-          if (dead.has(doc)) continue;
-          entry(doc).parts[li] = c;
+          at += r.next();
+          var f = entry(at);
+          if (f) note(f, li, c, c);
         }
       }
     }
@@ -814,15 +946,15 @@
       for (var doc = 0; r.more(); ) {
         var v = r.next(), level = v % LEVELS;
         doc += (v - level) / LEVELS;
-        if (dead.has(doc)) continue;
         var e = entry(doc);
-        e.parts[li] = low[level];
         /* Equal ends: the run's postings all add the same. */
-        if (high[level] !== low[level]) {
-          if (!e.highs) e.highs = new Array(lists.length);
-          e.highs[li] = high[level];
-        }
+        if (e) note(e, li, low[level], high[level]);
       }
+    }
+
+    function note(e, li, low, high) {
+      if (!e.dirty) touched.push(e);
+      e.add(li, low, high);
     }
 
     function readNext(li) {
@@ -830,31 +962,90 @@
       return loadBlock(m, lists[li]).then(function (data) { absorb(li, data, b); });
     }
 
+    /* False for a document the filters leave out. */
+    function admit(d) {
+      if (d.rejected) return false;
+      if (accept && d.accepted === undefined) {
+        d.accepted = accept(d.doc);
+        if (!d.accepted) { d.rejected = true; return false; }
+      }
+      return true;
+    }
+
+    /* A document's bounds from the lists' bounds (theta, their sum and how many are above 0),
+     * or its score where the lists give it all. */
+    function bounds(d, theta, unseen, pending) {
+      if (d.score !== null) return;
+      if (d.dirty) d.sums();
+      /* The lists it is missing from may add up to their bounds: all bounds, less those of
+       * the lists that named it. */
+      var named = 0, waiting = 0;
+      for (var y = 0; y < d.named.length; y++) {
+        var t = theta[d.named[y]];
+        if (t > 0) { named += t; waiting++; }
+      }
+      d.missing = pending - waiting;
+      /* A level bounds what a list adds, it does not give it: only the text can. */
+      if (d.missing === 0 && d.levels === 0) {
+        d.score = fr(d.sum);
+      } else {
+        d.lower = d.sum;
+        /* That difference of sums may round below the sum of the differences: a hair more keeps
+         * a tie on the safe side. */
+        d.upper = d.sum + d.spread + (d.missing ? unseen - named + unseen * 1e-12 : 0);
+      }
+    }
+
+    /* What a document scores at least. */
+    function least(d) {
+      return d.score !== null ? d.score : d.lower;
+    }
+
+    function byLeast(a, b) {
+      return least(b) - least(a) || a.doc - b.doc;
+    }
+
+    /* The next blocks of the lists whose gain is near the highest, all at once: on a slow link
+     * round trips cost more than bytes. */
+    function wave(useful, gain, pick) {
+      var w = [];
+      for (var i = 0; i < lists.length && w.length < 8; i++) {
+        if (useful[i] && gain[i] >= gain[pick] / 2) w.push(i);
+      }
+      return w;
+    }
+
     function step() {
-      var theta = lists.map(bound), unseen = 0;
-      theta.forEach(function (t) { unseen += t; });
-      var resolved = [], open = [], lowers = [];
-      docs.forEach(function (d) {
-        if (d.rejected) return;
-        if (accept && d.accepted === undefined) {
-          d.accepted = accept(d.doc);
-          if (!d.accepted) { d.rejected = true; return; }
+      var theta = lists.map(bound), unseen = 0, pending = 0;
+      theta.forEach(function (t) { unseen += t; if (t > 0) pending++; });
+      if (leaders && unseen > 0) {
+        var seen = ++stamp, near = [];
+        [leaders, touched].forEach(function (group) {
+          group.forEach(function (d) {
+            if (d.stamp === seen || d.dead || !admit(d)) return;
+            d.stamp = seen;
+            bounds(d, theta, unseen, pending);
+            near.push(d);
+          });
+        });
+        touched = [];
+        var lead = best(near, k, byLeast);
+        /* While an unseen document could enter, the highest bound is what matters. */
+        if (lead.length < k || unseen >= least(lead[k - 1])) {
+          leaders = lead;
+          var any = theta.map(function (t) { return t > 0; });
+          return Promise.all(wave(any, theta, theta.indexOf(Math.max.apply(null, theta))).map(readNext)).then(step);
         }
-        if (d.score === null) {
-          var lower = 0, upper = 0, complete = true;
-          for (var i = 0; i < lists.length; i++) {
-            if (d.parts[i] !== undefined) {
-              lower += d.parts[i];
-              /* A level bounds what a list adds, it does not give it: only the text can. */
-              if (d.highs && d.highs[i] !== undefined) { complete = false; upper += d.highs[i] - d.parts[i]; }
-            } else if (theta[i] > 0) { complete = false; upper += theta[i]; }
-          }
-          if (complete) d.score = fr(lower);
-          else { d.lower = lower; d.upper = lower + upper; }
-        }
-        if (d.score !== null) { resolved.push(d); lowers.push(d.score); }
-        else { open.push(d); lowers.push(d.lower); }
-      });
+      }
+      touched = [];
+      var resolved = [], open = [];
+      for (var x = 0; x < live.length; x++) {
+        var d = live[x];
+        if (!admit(d)) continue;
+        bounds(d, theta, unseen, pending);
+        if (d.score !== null) resolved.push(d);
+        else open.push(d);
+      }
       resolved = best(resolved, k, byScore);
       var kth = resolved.length >= k ? resolved[k - 1].score : -1;
       var highest = unseen;
@@ -862,17 +1053,20 @@
       /* Bounds are sums in doubles, scores rounded to floats: a margin keeps a tie on the safe side. */
       if (kth > highest * (1 + 1e-6) || (unseen === 0 && open.length === 0)) return Promise.resolve(resolved.slice(0, k));
       /* The k-th best lower bound: below it, nothing can enter the top k. */
-      var top = best(lowers, k, function (a, b) { return b - a; });
-      var floor = top.length >= k ? top[k - 1] : 0;
+      var top = best(resolved.concat(best(open, k, byLeast)), k, byLeast);
+      var floor = top.length >= k ? least(top[k - 1]) : 0;
+      leaders = unseen >= floor ? top : null;
       /* Upper bounds only fall and the floor only rises: a document below the floor is out for good. */
       if (floor > 0) {
-        docs.forEach(function (d) {
-          var high = d.score !== null ? d.score : d.upper;
-          if (high < floor || d.rejected) { docs.delete(d.doc); dead.add(d.doc); }
+        live = live.filter(function (d) {
+          d.dead = d.rejected || (d.score !== null ? d.score : d.upper) < floor;
+          return !d.dead;
         });
       }
+      /* What a list names from now on adds at most its bound: a document no list has named yet
+       * stays below the floor for good. */
+      closed = unseen < floor;
       var contenders = open.filter(function (d) { return d.upper >= floor && d.upper >= kth; });
-      contenders.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
       /*
        * A posting costs a few bytes, a fragment a thousand: read the lists further while an
        * unseen document could still enter the top k, or while half as many again as k contend
@@ -882,10 +1076,7 @@
       var pick = -1;
       /* A contender missing from no list (known by level in some) needs its text: lists can no
        * longer settle it, so it does not count among those that make them worth reading. */
-      var settleable = contenders.filter(function (d) {
-        for (var i = 0; i < lists.length; i++) if (d.parts[i] === undefined && theta[i] > 0) return true;
-        return false;
-      }).length;
+      var settleable = contenders.filter(function (d) { return d.missing > 0; }).length;
       /*
        * Reading lists to settle contenders pays while a wave takes out at least a fragment's worth
        * of them for the postings it reads (a legal section's fragment is about 2,000 characters, a
@@ -900,37 +1091,34 @@
       if (unseen >= floor || listsPaid && 2 * settleable > 3 * k) {
         /* Once no unseen document can enter, only the lists some contender is missing from
          * can still change a bound. */
-        var useful = lists.map(function (l, i) {
-          return theta[i] > 0 && (unseen >= floor || contenders.some(function (d) { return d.parts[i] === undefined; }));
-        });
+        var absent = lists.map(function () { return contenders.length; });
+        for (var c = 0; c < contenders.length && unseen < floor; c++) {
+          for (var n = 0; n < contenders[c].named.length; n++) absent[contenders[c].named[n]]--;
+        }
+        var useful = lists.map(function (l, i) { return theta[i] > 0 && (unseen >= floor || absent[i] > 0); });
         /* While an unseen document could enter, the highest bound matters. After, a block helps
          * by what it takes off the contenders' upper bounds: the bound of its list for each
          * contender missing from it, per posting read. A common word's list weighs little but
          * every contender may be missing from it; a rarer word's next block may hold none. */
         var gain = lists.map(function (l, i) {
           if (!useful[i] || unseen >= floor) return theta[i];
-          var missing = 0;
-          contenders.forEach(function (d) { if (d.parts[i] === undefined) missing++; });
-          return missing * theta[i] / l.list.blocks[l.next].count;
+          return absent[i] * theta[i] / l.list.blocks[l.next].count;
         });
         for (var i = 0; i < lists.length; i++) {
           if (useful[i] && (pick < 0 || gain[i] > gain[pick])) pick = i;
         }
-        /* On a slow link round trips cost more than bytes: read every list whose gain is
-         * near the highest at once. */
         if (pick >= 0) {
-          var wave = [];
-          for (var w = 0; w < lists.length && wave.length < 8; w++) {
-            if (useful[w] && gain[w] >= gain[pick] / 2) wave.push(w);
-          }
+          var next = wave(useful, gain, pick);
           if (unseen < floor) {
             settling = {contenders: settleable, postings: 0};
-            wave.forEach(function (w) { settling.postings += lists[w].list.blocks[lists[w].next].count; });
+            next.forEach(function (w) { settling.postings += lists[w].list.blocks[lists[w].next].count; });
           }
-          return Promise.all(wave.map(readNext)).then(step);
+          return Promise.all(next.map(readNext)).then(step);
         }
       }
       if (pick < 0) {
+        /* From here on, the order of the contenders decides which fragments are read first. */
+        contenders.sort(function (a, b) { return b.upper - a.upper || a.doc - b.doc; });
         /*
          * A contender that no k others can pass is shown, so its fragment is needed anyway, as is
          * one already loaded: read those first, and settle such a contender that is cut, since
@@ -940,7 +1128,7 @@
         var certain = contenders.filter(function (d) {
           if (unseen >= d.lower) return false;
           var above = 0;
-          docs.forEach(function (e) {
+          live.forEach(function (e) {
             if (e !== d && !e.rejected && (e.score !== null ? e.score : e.upper) >= d.lower) above++;
           });
           return above < k;
@@ -967,7 +1155,7 @@
             if (theta[c] <= 0 || cl.next === 0) continue;
             var after = cl.next + 1 < nb.length ? contribution(cl, nb[cl.next + 1].tuple, cl.full) : 0, out = 0;
             contenders.forEach(function (d) {
-              if (!d.cut && d.parts[c] === undefined && d.upper - (theta[c] - after) < bar) out++;
+              if (!d.cut && d.part(c) === undefined && d.upper - (theta[c] - after) < bar) out++;
             });
             if (1000 * out - 3 * nb[cl.next].count > saved) { saved = 1000 * out - 3 * nb[cl.next].count; cheap = c; }
           }
@@ -989,9 +1177,9 @@
          */
         var needy = certain.filter(function (d) { return d.cut; })[0] || contenders[0], unread = 0;
         /* Known by level in some list: no list can give its score, only its text. */
-        var vague = !!(needy && needy.highs && needy.highs.some(function (h) { return h !== undefined; }));
+        var vague = !!(needy && needy.levels > 0);
         for (var j = 0; j < lists.length; j++) {
-          if (theta[j] > 0 && (!needy || needy.parts[j] === undefined)) {
+          if (theta[j] > 0 && (!needy || needy.part(j) === undefined)) {
             for (var b = lists[j].next; b < lists[j].list.blocks.length; b++) unread += lists[j].list.blocks[b].count;
             if (pick < 0 || theta[j] > theta[pick]) pick = j;
           }

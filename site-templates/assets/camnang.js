@@ -708,17 +708,38 @@
 
   /* A term file's chunk is about this long (Shards.TERM_CHUNK). */
   /*
-   * What the lists read so far tell of a document. Every field is there from the start: entries of
-   * one shape keep the loops over thousands of them fast. named: the lists that named it, in the
-   * order of the lists; lows and highs (null while all equal): what each adds at least and at most
-   * (a block after a list's first gives only a level); levels: how many of them gave a level;
-   * sum and spread: what they add at least and how much more they may (stale while dirty).
+   * What lists add to the documents they name: one record per list and document, in typed arrays
+   * (a query of many words meets tens of thousands of documents), each document's records chained
+   * in the order of the lists. low and high: what the list adds at least and at most (a block
+   * after a list's first gives only a level; where the two are equal, exactly that).
    */
-  function Entry(doc) {
+  function Parts() {
+    this.size = 0;
+    this.list = new Int32Array(4096);
+    this.next = new Int32Array(4096);
+    this.low = new Float64Array(4096);
+    this.high = new Float64Array(4096);
+  }
+
+  Parts.prototype.grow = function () {
+    var n = this.list.length * 2;
+    function wider(a, b) { b.set(a); return b; }
+    this.list = wider(this.list, new Int32Array(n));
+    this.next = wider(this.next, new Int32Array(n));
+    this.low = wider(this.low, new Float64Array(n));
+    this.high = wider(this.high, new Float64Array(n));
+  };
+
+  /*
+   * What the lists read so far tell of a document. Every field is there from the start: entries of
+   * one shape keep the loops over thousands of them fast. first: its first record in parts (-1:
+   * none); levels: how many of its lists gave only a level; sum and spread: what they add at
+   * least and how much more they may (stale while dirty).
+   */
+  function Entry(doc, parts) {
     this.doc = doc;
-    this.named = [];
-    this.lows = [];
-    this.highs = null;
+    this.parts = parts;
+    this.first = -1;
     this.levels = 0;
     this.sum = 0;
     this.spread = 0;
@@ -737,42 +758,33 @@
 
   /* What list li adds to the document at least, or undefined if it has not named it. */
   Entry.prototype.part = function (li) {
-    for (var i = 0; i < this.named.length; i++) if (this.named[i] === li) return this.lows[i];
+    var p = this.parts;
+    for (var i = this.first; i >= 0 && p.list[i] <= li; i = p.next[i]) if (p.list[i] === li) return p.low[i];
     return undefined;
   };
 
-  /* What list li adds at least and (where known only by level) at most: kept in the order of the
-   * lists, so that sums add in the same order for every document. */
   Entry.prototype.add = function (li, low, high) {
-    var i = this.named.length;
-    this.named.push(li);
-    this.lows.push(low);
-    if (this.highs) this.highs.push(low);
-    while (i > 0 && this.named[i - 1] > li) {
-      this.named[i] = this.named[i - 1];
-      this.lows[i] = this.lows[i - 1];
-      if (this.highs) this.highs[i] = this.highs[i - 1];
-      i--;
-    }
-    this.named[i] = li;
-    this.lows[i] = low;
-    if (high !== low) {
-      if (!this.highs) this.highs = this.lows.slice();
-      this.highs[i] = high;
-      this.levels++;
-    } else if (this.highs) {
-      this.highs[i] = low;
-    }
+    var p = this.parts;
+    if (p.size === p.list.length) p.grow();
+    var at = p.size++, before = -1, i = this.first;
+    while (i >= 0 && p.list[i] < li) { before = i; i = p.next[i]; }
+    p.list[at] = li;
+    p.low[at] = low;
+    p.high[at] = high;
+    p.next[at] = i;
+    if (before < 0) this.first = at;
+    else p.next[before] = at;
+    if (high !== low) this.levels++;
     this.dirty = true;
   };
 
   /* The sums of what the lists that named it add, in the order of the lists: the same doubles
    * as adding them list by list. */
   Entry.prototype.sums = function () {
-    var sum = 0, spread = 0;
-    for (var i = 0; i < this.named.length; i++) {
-      sum += this.lows[i];
-      if (this.highs) spread += this.highs[i] - this.lows[i];
+    var p = this.parts, sum = 0, spread = 0;
+    for (var i = this.first; i >= 0; i = p.next[i]) {
+      sum += p.low[i];
+      spread += p.high[i] - p.low[i];
     }
     this.sum = sum;
     this.spread = spread;
@@ -875,7 +887,7 @@
   function topK(m, q, k, accept) {
     /* Every document a list has named, out of the running (dead) or not, in the order first named
      * (entries, with its place there plus one by number in slots); and those not (live). */
-    var slots = new Int32Array(m.docs), entries = [], live = [], lists = q.lists, closed = false;
+    var slots = new Int32Array(m.docs), entries = [], live = [], lists = q.lists, closed = false, parts = new Parts();
     /* The last wave read only to settle contenders (no unseen document could enter any more):
      * its postings and the contenders before it; and whether reading lists for that has stopped
      * paying. */
@@ -900,7 +912,7 @@
         slots[doc] = -1;
         return null;
       }
-      e = new Entry(doc);
+      e = new Entry(doc, parts);
       entries.push(e);
       slots[doc] = entries.length;
       live.push(e);
@@ -980,8 +992,8 @@
       /* The lists it is missing from may add up to their bounds: all bounds, less those of
        * the lists that named it. */
       var named = 0, waiting = 0;
-      for (var y = 0; y < d.named.length; y++) {
-        var t = theta[d.named[y]];
+      for (var y = d.first; y >= 0; y = parts.next[y]) {
+        var t = theta[parts.list[y]];
         if (t > 0) { named += t; waiting++; }
       }
       d.missing = pending - waiting;
@@ -1093,7 +1105,7 @@
          * can still change a bound. */
         var absent = lists.map(function () { return contenders.length; });
         for (var c = 0; c < contenders.length && unseen < floor; c++) {
-          for (var n = 0; n < contenders[c].named.length; n++) absent[contenders[c].named[n]]--;
+          for (var n = contenders[c].first; n >= 0; n = parts.next[n]) absent[parts.list[n]]--;
         }
         var useful = lists.map(function (l, i) { return theta[i] > 0 && (unseen >= floor || absent[i] > 0); });
         /* While an unseen document could enter, the highest bound matters. After, a block helps

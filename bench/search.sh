@@ -92,6 +92,15 @@ COMMON_PAIRS=(
 RARE_SAMPLE=('xóm giềng|xóm giềng họ hàng' 'xom gieng|xom gieng ho hang' '315/QĐ-TTg|315/QĐ-TTg đề án')
 RARE_CORPUS=('láng giềng|láng giềng thường trú' 'lang gieng|lang gieng thuong tru' '155/2020/NĐ-CP|155/2020/NĐ-CP thuế')
 RARE_GEN=('ma túy|phòng chống ma túy' 'ma tuy|phong chong ma tuy')
+# Citizens' questions, many words and most of them common (issue 3: "a question of
+# many words still finds the section that answers it"), then a shorter refinement.
+QUESTION_PAIRS=(
+  'người dân có phải trả tiền khi nhờ tổ hòa giải không|tổ hòa giải có những ai'
+  'nguoi dan co phai tra tien khi nho to hoa giai khong|to hoa giai co nhung ai'
+  'thủ tục đăng ký kết hôn cần những giấy tờ gì|đăng ký kết hôn có yếu tố nước ngoài'
+  'người lao động bị sa thải trái pháp luật được bồi thường gì|trợ cấp thôi việc'
+  'tranh chấp đất đai giữa hàng xóm giải quyết ở đâu|hòa giải tranh chấp đất đai'
+)
 
 need_pagefind() {
   [[ -z $PAGEFIND ]] || return 0
@@ -386,14 +395,14 @@ bench_bytes() {
     echo
     python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import search_bytes; print(search_bytes.HEADER)' "$BENCH_DIR"
   }
-  bytes_for "$WORK/site-sample" camnang sample "${COMMON_PAIRS[@]}" "${RARE_SAMPLE[@]}"
+  bytes_for "$WORK/site-sample" camnang sample "${COMMON_PAIRS[@]}" "${RARE_SAMPLE[@]}" "${QUESTION_PAIRS[@]}"
   if [[ -d $WORK/site-corpus ]]; then
-    bytes_for "$WORK/site-corpus" camnang "legal corpus" "${COMMON_PAIRS[@]}" "${RARE_CORPUS[@]}"
+    bytes_for "$WORK/site-corpus" camnang "legal corpus" "${COMMON_PAIRS[@]}" "${RARE_CORPUS[@]}" "${QUESTION_PAIRS[@]}"
   fi
   bytes_for "$WORK/site-gen-$n" camnang "$n pages" "${COMMON_PAIRS[@]}" "${RARE_GEN[@]}"
   bytes_for "$WORK/site-hugo-$n" pagefind "$n pages" "${COMMON_PAIRS[@]}" "${RARE_GEN[@]}"
   if [[ -n $pf_corpus ]]; then
-    bytes_for "$WORK/site-pf-corpus" pagefind "legal corpus" "${COMMON_PAIRS[@]}" "${RARE_CORPUS[@]}"
+    bytes_for "$WORK/site-pf-corpus" pagefind "legal corpus" "${COMMON_PAIRS[@]}" "${RARE_CORPUS[@]}" "${QUESTION_PAIRS[@]}"
   fi
   if [[ ${KEEP:-0} == 1 ]]; then echo "(per-request details: $WORK/bytes.jsonl)" >&2; fi
 }

@@ -2,6 +2,7 @@ package camnang.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camnang.Camnang;
@@ -220,6 +221,18 @@ class BrowserSearchTest {
         compare(out, settle, browser(out.resolve("parity.html").toUri().toString(), out, settle));
         assertEquals(13, fragmentsRead, "fragments (f/) read");
         assertEquals(35, blocksRead, "posting blocks read");
+        // Citizens' questions of many words, most of them common, with and without a filter: their
+        // lists name thousands of sections, of which a step looks only at the k best and those named
+        // since the step before while an unseen section can still enter the top 10.
+        List<Q> questions = List.of(new Q("người dân có phải trả tiền khi nhờ tổ hòa giải không"),
+                new Q("thu tuc dang ky ket hon can giay to gi"),
+                new Q("người lao động bị sa thải trái pháp luật được bồi thường gì"),
+                new Q("người lao động bị sa thải trái pháp luật được bồi thường gì", false, Map.of("section", "lao-dong")));
+        List<List<Hit>> answers = browser(out.resolve("parity.html").toUri().toString(), out, questions);
+        compare(out, questions, answers);
+        assertEquals(10, answers.get(2).size());
+        assertFalse(answers.get(3).isEmpty(), "the filtered question finds nothing: the filter is not tested");
+        assertNotEquals(answers.get(2), answers.get(3));
     }
 
     /** The bytes of these files. */

@@ -45,7 +45,7 @@
 # way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
 # then runs the build in a child JVM with flags it picks itself:
 # -Xmx(384 MB + 4 x Markdown bytes) -XX:+UseParallelGC, its class-data archive
-# in /tmp/camnang-cds, and C1 only below 16 MB of Markdown. Flags given
+# in /tmp/camnang-cds, and C1 only (-XX:TieredStopAtLevel=1). Flags given
 # here reach only the launcher JVM, unless they include -Xmx (the build then
 # runs in place) or CAMNANG_NO_FORK=1 is set. Peak RSS from GNU time is the
 # largest single process (the build JVM), not the sum with the ~40 MB

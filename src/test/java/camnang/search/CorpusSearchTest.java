@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import camnang.Chromium;
 import camnang.search.BrowserSearchTest.Q;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +88,8 @@ class CorpusSearchTest {
         assertTrue(!a.isEmpty() && dom.getElementById("b").wholeText().endsWith("\n"), "both queries ran: " + first);
         int fragments = (int) b.stream().filter(p -> p.getParent().getParent().getFileName().toString().equals("f")).count();
         int blocks = (int) b.stream().filter(p -> p.getParent().getParent().getFileName().toString().matches("[pq]")).count();
-        return new Transfer(Files.size(out.resolve("search/camnang.js")) + bytes(a), bytes(b), fragments, blocks);
+        return new Transfer(Files.size(out.resolve("search/camnang.js")) + BrowserSearchTest.bytes(a), BrowserSearchTest.bytes(b),
+                fragments, blocks);
     }
 
     static List<Path> files(String srcs) {
@@ -100,15 +100,5 @@ class CorpusSearchTest {
             }
         }
         return out;
-    }
-
-    static long bytes(List<Path> files) {
-        return files.stream().mapToLong(p -> {
-            try {
-                return Files.size(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).sum();
     }
 }

@@ -69,6 +69,9 @@ public final class Views {
     private final Map<Page, camnang.content.Course> courseOf = new java.util.IdentityHashMap<>();
     /** Each course as its pages show it, before the current module is set. */
     private final Map<camnang.content.Course, View.Course> courseViews = new java.util.IdentityHashMap<>();
+    /** Each page's place among its section's pages, found once: a search of the list for every page
+     * of a section of a thousand pages cost more than the map. */
+    private final Map<Page, Integer> placeInSection = new java.util.IdentityHashMap<>();
     /** The module index each lesson and module index belongs to. */
     private final Map<Page, Page> moduleOf = new java.util.IdentityHashMap<>();
     /** Lessons' goals, minutes and linked laws, made once per page. */
@@ -111,6 +114,13 @@ public final class Views {
             }
         });
         for (Page p : site.pages()) {
+            if (p.kind() == Kind.PAGE && !placeInSection.containsKey(p)) {
+                site.section(p.section()).ifPresent(s -> {
+                    for (int i = 0; i < s.pages().size(); i++) {
+                        placeInSection.putIfAbsent(s.pages().get(i), i);
+                    }
+                });
+            }
             LegalDoc d = p.meta().legal();
             if (d != null) {
                 legalPages.add(p);
@@ -222,7 +232,7 @@ public final class Views {
             Optional<Section> s = site.section(p.section());
             if (s.isPresent()) {
                 List<Page> list = s.get().pages();
-                int i = list.indexOf(p);
+                int i = placeInSection.getOrDefault(p, -1);
                 if (i > 0) {
                     prev = link(list.get(i - 1), path);
                 }

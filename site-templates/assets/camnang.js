@@ -745,7 +745,6 @@
     this.dirty = false;
     this.missing = 0;
     this.score = null;
-    this.lower = 0;
     this.upper = 0;
     this.frag = null;
     this.cut = false;
@@ -1001,16 +1000,24 @@
       if (d.missing === 0 && d.levels === 0) {
         d.score = fr(d.sum);
       } else {
-        d.lower = d.sum;
         /* That difference of sums may round below the sum of the differences: a hair more keeps
          * a tie on the safe side. */
         d.upper = d.sum + d.spread + (d.missing ? unseen - named + unseen * 1e-12 : 0);
       }
     }
 
+    /* The postings left in the lists that may still add something. */
+    function postingsLeft(theta) {
+      var n = 0;
+      lists.forEach(function (l, i) {
+        for (var b = l.next; theta[i] > 0 && b < l.list.blocks.length; b++) n += l.list.blocks[b].count;
+      });
+      return n;
+    }
+
     /* What a document scores at least. */
     function least(d) {
-      return d.score !== null ? d.score : d.lower;
+      return d.score !== null ? d.score : d.sum;
     }
 
     function byLeast(a, b) {
@@ -1101,12 +1108,8 @@
        */
       if (settling) {
         settlingWaves++;
-        var rest = 0;
-        lists.forEach(function (l, i) {
-          for (var b = l.next; theta[i] > 0 && b < l.list.blocks.length; b++) rest += l.list.blocks[b].count;
-        });
         if (settlingWaves >= 4 && 2000 * (settling.contenders - settleable) < 2 * settling.postings
-            && 2000 * settleable < 2 * rest) listsPaid = false;
+            && 2000 * settleable < 2 * postingsLeft(theta)) listsPaid = false;
         settling = null;
       }
       if (unseen >= floor || listsPaid && 2 * settleable > 3 * k) {
@@ -1147,10 +1150,10 @@
          * contenders that may not be shown.
          */
         var certain = contenders.filter(function (d) {
-          if (unseen >= d.lower) return false;
+          if (unseen >= d.sum) return false;
           var above = 0;
           live.forEach(function (e) {
-            if (e !== d && !e.rejected && (e.score !== null ? e.score : e.upper) >= d.lower) above++;
+            if (e !== d && !e.rejected && (e.score !== null ? e.score : e.upper) >= d.sum) above++;
           });
           return above < k;
         });

@@ -80,6 +80,14 @@ final class Yamls {
                     "Mỗi dòng có dạng \"khóa: giá trị\"; giá trị có dấu hai chấm hoặc bắt đầu bằng ký tự đặc biệt "
                             + "cần đặt trong ngoặc kép; thụt lề bằng dấu cách, không dùng Tab.");
             return null;
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            // A control character, as a paste from Word or PDF leaves: named by its code and line.
+            int at = Math.min(Math.max(e.getPosition(), 0), yaml.length());
+            int line = firstLine + (int) yaml.substring(0, at).chars().filter(c -> c == '\n').count();
+            problems.error(rel, line, String.format("YAML không hợp lệ: có ký tự điều khiển không in được (U+%04X)",
+                            e.getCodePoint()),
+                    "Ký tự này thường lẫn vào khi chép từ Word hoặc PDF. Xóa nó (gõ lại dòng này nếu không thấy).");
+            return null;
         } catch (YAMLException e) {
             problems.error(rel, firstLine, "YAML không hợp lệ: " + explain(e.getMessage(), null),
                     "Kiểm tra lại cú pháp YAML của phần này.");
@@ -118,9 +126,10 @@ final class Yamls {
         return -1;
     }
 
-    /** snakeyaml speaks English; staff get the common cases in Vietnamese. */
-    private static String explain(String problem, String context) {
+    /** snakeyaml speaks English; staff get every case in Vietnamese. */
+    static String explain(String problem, String context) {
         String p = problem == null ? "" : problem;
+        String c = context == null ? "" : context;
         if (p.contains("mapping values are not allowed")) {
             return "có dấu hai chấm ở chỗ không được phép";
         }
@@ -139,7 +148,31 @@ final class Yamls {
         if (p.contains("found character") && p.contains("cannot start any token")) {
             return "có ký tự không được đứng đầu giá trị (hãy đặt giá trị trong ngoặc kép)";
         }
-        return "cú pháp sai (" + p.trim() + ")";
+        if (p.contains("expected ',' or ']'")) {
+            return "danh sách trong ngoặc vuông [ ] thiếu dấu phẩy hoặc dấu ] đóng";
+        }
+        if (p.contains("expected ',' or '}'")) {
+            return "nhóm trong ngoặc nhọn { } thiếu dấu phẩy hoặc dấu } đóng";
+        }
+        if (p.contains("escape")) {
+            return "dấu \\ trong ngoặc kép đứng trước ký tự không hợp lệ (hãy viết \\\\ hoặc dùng ngoặc đơn ')";
+        }
+        if (p.contains("alias") || c.contains("anchor") || c.contains("alias")) {
+            return "giá trị bắt đầu bằng * hoặc & (hãy đặt giá trị trong ngoặc kép)";
+        }
+        if (c.contains("block scalar")) {
+            return "sau dấu | hoặc > không được viết gì trên cùng dòng (viết nội dung ở các dòng dưới, thụt lề)";
+        }
+        if (p.contains("sequence entries are not allowed")) {
+            return "dấu gạch đầu dòng ở chỗ không được phép (mỗi mục danh sách viết trên một dòng riêng)";
+        }
+        if (p.contains("another document") || p.contains("document start") || c.contains("directive")) {
+            return "có dòng \"---\" thừa hoặc dòng bắt đầu bằng %";
+        }
+        if (p.contains("tag") || c.contains("tag")) {
+            return "giá trị bắt đầu bằng dấu ! (hãy đặt giá trị trong ngoặc kép)";
+        }
+        return "cú pháp sai";
     }
 
     static int line(Node n, int firstLine) {

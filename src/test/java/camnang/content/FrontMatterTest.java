@@ -146,6 +146,31 @@ class FrontMatterTest {
     }
 
     @Test
+    void everyYamlMistakeIsExplainedInVietnamese() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("title: X\ndescription: dán từ Word\u0001\n", "3: lỗi: YAML không hợp lệ: có ký tự điều khiển không in được (U+0001)");
+        cases.put("title: X\ntags: [a, b\n", "4: lỗi: YAML không hợp lệ: danh sách trong ngoặc vuông [ ] thiếu dấu phẩy hoặc dấu ] đóng");
+        cases.put("title: X\ntags: [a [b]]\n", "3: lỗi: YAML không hợp lệ: danh sách trong ngoặc vuông [ ] thiếu dấu phẩy hoặc dấu ] đóng");
+        cases.put("title: {a, b]\n", "2: lỗi: YAML không hợp lệ: nhóm trong ngoặc nhọn { } thiếu dấu phẩy hoặc dấu } đóng");
+        cases.put("title: \"C:\\qb\"\n", "2: lỗi: YAML không hợp lệ: dấu \\ trong ngoặc kép đứng trước ký tự không hợp lệ "
+                + "(hãy viết \\\\ hoặc dùng ngoặc đơn ')");
+        cases.put("title: *quan trọng*\n", "2: lỗi: YAML không hợp lệ: giá trị bắt đầu bằng * hoặc & (hãy đặt giá trị trong ngoặc kép)");
+        cases.put("title: & \n", "2: lỗi: YAML không hợp lệ: giá trị bắt đầu bằng * hoặc & (hãy đặt giá trị trong ngoặc kép)");
+        cases.put("description: | Mở đầu\n", "2: lỗi: YAML không hợp lệ: sau dấu | hoặc > không được viết gì trên cùng dòng "
+                + "(viết nội dung ở các dòng dưới, thụt lề)");
+        cases.put("tags: - a\n", "2: lỗi: YAML không hợp lệ: dấu gạch đầu dòng ở chỗ không được phép "
+                + "(mỗi mục danh sách viết trên một dòng riêng)");
+        cases.put("%YAML 1.1\ntitle: X\n", "3: lỗi: YAML không hợp lệ: có dòng \"---\" thừa hoặc dòng bắt đầu bằng %");
+        cases.put("title: !e!x a\n", "2: lỗi: YAML không hợp lệ: giá trị bắt đầu bằng dấu ! (hãy đặt giá trị trong ngoặc kép)");
+        cases.forEach((yaml, expected) -> {
+            Problems p = new Problems("content");
+            FrontMatter.parse("---\n" + yaml + "---\nNội dung.\n", "a.md", p, new FrontMatter.Migrations());
+            assertEquals(List.of("content/a.md:" + expected),
+                    p.sorted().stream().map(Problem::format).map(f -> f.lines().findFirst().orElse("")).toList(), yaml);
+        });
+    }
+
+    @Test
     void typeAliasesFromImportedLegalFiles() {
         for (String t : List.of("Thông tư", "nghi-dinh", "van-ban-phap-luat", "law", "Luật")) {
             assertEquals(PageType.LAW, PageType.parse(t), t);

@@ -1,7 +1,7 @@
 package camnang.markdown;
 
+import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.AttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
@@ -11,7 +11,8 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 
 /**
  * A link to a page the site lacks (allowed with {@code --broken-links=warn}) keeps its
- * text but loses its href, so the output never holds a link that leads nowhere.
+ * text but loses its href, and an image the site lacks its src (the browser shows its alt
+ * text), so the output never holds a link that leads nowhere.
  */
 final class BrokenLinkAttributes implements AttributeProvider {
     private final PageContext ctx;
@@ -25,17 +26,22 @@ final class BrokenLinkAttributes implements AttributeProvider {
         if (ctx == null || ctx.broken.isEmpty()) {
             return;
         }
-        String url = null;
-        if (node instanceof Link l) {
-            url = l.getUrl().unescape();
-        } else if (node instanceof LinkRef) {
-            String href = attributes.getValue("href");
-            url = ctx.broken.contains(href) ? href : null;
-        }
+        // A text rendered in a sub-context (a quiz's options) names its block as the node, not
+        // the link: the address is then known by the attribute, as a broken one is left as written.
+        String url = node instanceof Link l ? l.getUrl().unescape()
+                : attributes.contains("href") ? attributes.getValue("href") : null;
         if (url != null && ctx.broken.contains(url)) {
             attributes.remove("href");
             attributes.addValue("class", "lien-ket-hong");
             attributes.replaceValue("title", "Văn bản được dẫn chiếu chưa có trong bộ tài liệu này");
+            return;
+        }
+        String src = node instanceof Image i ? i.getUrl().unescape()
+                : attributes.contains("src") ? attributes.getValue("src") : null;
+        if (src != null && ctx.broken.contains(src)) {
+            attributes.remove("src");
+            attributes.addValue("class", "anh-thieu");
+            attributes.replaceValue("title", "Ảnh chưa có trong bộ tài liệu này");
         }
     }
 

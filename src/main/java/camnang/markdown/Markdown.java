@@ -293,13 +293,16 @@ public final class Markdown {
                 checkAlt(img.getText().toString(), img, ctx);
             } else if (node instanceof Reference r) {
                 Links.resolve(r.getUrl().unescape(), ctx.line(r.getStartOffset()), false, ctx, site, mode);
-            } else if ((node instanceof HtmlBlock || node instanceof HtmlInline) && !site.config().rawHtml()) {
-                raw[0] = true;
-                if (!camnang.html.Html.isSafe(node.getChars().toString())) {
-                    ctx.problems.warning(page.source(), ctx.line(node.getStartOffset()),
-                            "mã HTML không an toàn (script, style, iframe, thuộc tính on…) đã bị lọc bỏ",
-                            "Viết nội dung bằng Markdown; nếu thật cần mã HTML, đặt raw_html: allow trong site.yaml.");
+            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                if (!site.config().rawHtml()) {
+                    raw[0] = true;
+                    if (!camnang.html.Html.isSafe(node.getChars().toString())) {
+                        ctx.problems.warning(page.source(), ctx.line(node.getStartOffset()),
+                                "mã HTML không an toàn (script, style, iframe, thuộc tính on…) đã bị lọc bỏ",
+                                "Viết nội dung bằng Markdown; nếu thật cần mã HTML, đặt raw_html: allow trong site.yaml.");
+                    }
                 }
+                RawLinks.resolve(node, ctx, site, mode);
             }
         });
         String html = PlainText.render(RENDERER, doc, source, () -> doc.set(PageContext.KEY, ctx.quiet()));

@@ -190,6 +190,78 @@ class ErrorsTest {
     }
 
     @Test
+    void missingImagesAsWarningsLeaveNoDeadSource() {
+        TestSites.write(src, Map.of("a.md", A + "\n![Sơ đồ tổ hòa giải](so-do.png)\n\n![Ảnh lớp][anh]\n\n[anh]: lop.jpg\n"));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(), "--broken-links=warn");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(s("a.md") + ":7: cảnh báo: ảnh tới \"so-do.png\" không tìm thấy trang hoặc tệp nào",
+                // A reference is reported where its address is written.
+                s("a.md") + ":11: cảnh báo: liên kết tới \"lop.jpg\" không tìm thấy trang hoặc tệp nào"),
+                TestSites.problemLines(r.err()));
+        String html = new String(TestSites.tree(out).get("a.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<img alt=\"Sơ đồ tổ hòa giải\" class=\"anh-thieu\" title=\"Ảnh chưa có trong bộ tài liệu này\""), html);
+        assertTrue(html.contains("<img alt=\"Ảnh lớp\" class=\"anh-thieu\" title=\"Ảnh chưa có trong bộ tài liệu này\""), html);
+        assertEquals(List.of(), TestSites.brokenLinks(out));
+    }
+
+    @Test
+    void brokenLinksInQuizzesAsWarningsLeaveNoDeadLink() {
+        // A quiz's texts are rendered apart from the page (markdown/QuizRenderer), and once more in its answer.
+        TestSites.write(src, Map.of("a.md", A + """
+
+                ```quiz
+                ? Theo [văn bản thiếu](thieu.md), ai bầu hòa giải viên?
+                - [x] Nhân dân ở [thôn](thon.md)
+                - [ ] Chủ tịch xã
+                > Xem [điều thiếu](thieu.md#dieu-8).
+                ```
+                """));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(), "--broken-links=warn");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(
+                s("a.md") + ":8: cảnh báo: liên kết tới \"thieu.md\" không tìm thấy trang hoặc tệp nào",
+                s("a.md") + ":9: cảnh báo: liên kết tới \"thon.md\" không tìm thấy trang hoặc tệp nào",
+                s("a.md") + ":11: cảnh báo: liên kết tới \"thieu.md#dieu-8\" không tìm thấy trang hoặc tệp nào"),
+                TestSites.problemLines(r.err()));
+        String html = new String(TestSites.tree(out).get("a.html"), StandardCharsets.UTF_8);
+        assertEquals(4, html.split("<a class=\"lien-ket-hong\" title=\"Văn bản được dẫn chiếu chưa có trong bộ tài liệu này\">",
+                -1).length - 1, html);
+        assertEquals(List.of(), TestSites.brokenLinks(out));
+    }
+
+    @Test
+    void brokenLinkInRawHtml() {
+        TestSites.write(src, Map.of("a.md", A + "\n<p>Xem <a href=\"khong-co.md\">trang khác</a>.</p>\n"));
+        failingBuild(s("a.md") + ":7: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào");
+    }
+
+    @Test
+    void rawHtmlLinksAreResolvedOrLoseTheirAddress() {
+        TestSites.write(src, Map.of("anh.png", "PNG", "a.md", A + """
+
+                Xem <a href="b.md#muc-hai">mục hai</a>, <a href='khong-co.md'>trang thiếu</a>, <a href=b.md>trang hai</a>.
+
+                <div class="khung">
+                <p><img src="x" alt="ảnh thiếu"> <img alt="ảnh có" src="anh.png"></p>
+                <a href="https://example.gov.vn/">ngoài</a> <a href="#muc-2">neo thiếu</a>
+                </div>
+                """));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(), "--broken-links=warn");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(
+                s("a.md") + ":7: cảnh báo: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào",
+                s("a.md") + ":10: cảnh báo: ảnh tới \"x\" không tìm thấy trang hoặc tệp nào",
+                s("a.md") + ":11: cảnh báo: liên kết tới \"#muc-2\": trang đích không có mục \"#muc-2\""),
+                TestSites.problemLines(r.err()));
+        String html = new String(TestSites.tree(out).get("a.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p>Xem <a href=\"b.html#muc-hai\">mục hai</a>, <a>trang thiếu</a>, "
+                + "<a href=\"b.html\">trang hai</a>.</p>"), html);
+        assertTrue(html.contains("<p><img alt=\"ảnh thiếu\"> <img alt=\"ảnh có\" src=\"anh.png\"></p>"), html);
+        assertTrue(html.contains("<a href=\"https://example.gov.vn/\">ngoài</a>"), html);
+        assertEquals(List.of(), TestSites.brokenLinks(out));
+    }
+
+    @Test
     void aRebuildFromTheCacheReportsTheSameWarnings() {
         TestSites.write(src, Map.of("a.md", A + "\nXem [trang ba](ba.md).\n"));
         List<String> first = null;

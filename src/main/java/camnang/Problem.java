@@ -41,6 +41,27 @@ public record Problem(Severity severity, String file, int line, String message, 
         return severity == Severity.ERROR;
     }
 
+    /**
+     * A message quoting the content, with what would break or blank its line on a terminal
+     * (line and paragraph separators, control characters: a paste from Word) named by code.
+     */
+    static String visible(String message) {
+        StringBuilder sb = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                if (sb == null) {
+                    sb = new StringBuilder(message.length() + 16).append(message, 0, i);
+                }
+                sb.append(String.format("[U+%04X]", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? message : sb.toString();
+    }
+
     /** {@code path:line: lỗi: message} and, on the next line, the hint. */
     public String format() {
         StringBuilder sb = new StringBuilder();
@@ -48,7 +69,7 @@ public record Problem(Severity severity, String file, int line, String message, 
         if (line > 0) {
             sb.append(':').append(line);
         }
-        sb.append(": ").append(severity.label).append(": ").append(message);
+        sb.append(": ").append(severity.label).append(": ").append(visible(message));
         if (hint != null && !hint.isEmpty()) {
             sb.append("\n    → ").append(hint);
         }

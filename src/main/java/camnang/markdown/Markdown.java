@@ -293,6 +293,8 @@ public final class Markdown {
                 checkAlt(img.getText().toString(), img, ctx);
             } else if (node instanceof Reference r) {
                 Links.resolve(r.getUrl().unescape(), ctx.line(r.getStartOffset()), false, ctx, site, mode);
+            } else if (node instanceof HtmlCommentBlock) {
+                RawHtml.check(node, ctx, site, mode);
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 if (!site.config().rawHtml()) {
                     raw[0] = true;
@@ -302,7 +304,7 @@ public final class Markdown {
                                 "Viết nội dung bằng Markdown; nếu thật cần mã HTML, đặt raw_html: allow trong site.yaml.");
                     }
                 }
-                RawLinks.resolve(node, ctx, site, mode);
+                RawHtml.check(node, ctx, site, mode);
             }
         });
         String html = PlainText.render(RENDERER, doc, source, () -> doc.set(PageContext.KEY, ctx.quiet()));

@@ -230,6 +230,25 @@ class ErrorsTest {
     }
 
     @Test
+    void aMessageQuotingInvisibleCharactersStaysOnItsLine() {
+        // A line separator pasted into an address (U+2028), as from Word: named, not printed.
+        TestSites.write(src, Map.of("a.md", A + "\nXem [trang hai](b\u2028.md).\n"));
+        failingBuild(s("a.md") + ":7: lỗi: liên kết tới \"b[U+2028].md\" không tìm thấy trang hoặc tệp nào");
+    }
+
+    @Test
+    void anUnclosedHtmlCommentIsClosedWhereMarkdownEndsIt() {
+        TestSites.write(src, Map.of("a.md", A + "\n> <!-- ghi chú chưa đóng\n> vẫn trong khung\n\nSau khung.\n"));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(s("a.md") + ":7: cảnh báo: chú thích HTML \"<!--\" không có \"-->\" đóng: "
+                + "mọi nội dung phía sau nó trong khối này bị ẩn"), TestSites.problemLines(r.err()));
+        String html = new String(TestSites.tree(out).get("a.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<blockquote>\n<!-- ghi chú chưa đóng\nvẫn trong khung -->\n</blockquote>\n<p>Sau khung.</p>"),
+                html);
+    }
+
+    @Test
     void brokenLinkInRawHtml() {
         TestSites.write(src, Map.of("a.md", A + "\n<p>Xem <a href=\"khong-co.md\">trang khác</a>.</p>\n"));
         failingBuild(s("a.md") + ":7: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào");

@@ -2,7 +2,7 @@ package camnang.markdown;
 
 import camnang.content.Site;
 import camnang.content.SiteConfig;
-import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
@@ -10,13 +10,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Links written in raw HTML ({@code <a href="b.md">}, {@code <img src="anh.png">}), as staff
- * paste them from other sites, are checked and rewritten as Markdown links are: a page's
+ * Raw HTML in a page, as staff paste it from other sites. Its links ({@code <a href="b.md">},
+ * {@code <img src="anh.png">}) are checked and rewritten as Markdown links are: a page's
  * source becomes its output's relative address, and one that leads nowhere is reported at
- * its line and, when the build goes on (warnings), loses its address.
+ * its line and, when the build goes on (warnings), loses its address. A comment left open
+ * ({@code <!--} without {@code -->}) hides, in a browser, everything after it on the page,
+ * the site's own menus and scripts included: it is reported and closed where Markdown ends it.
  */
-final class RawLinks {
-    private RawLinks() {
+final class RawHtml {
+    private RawHtml() {
+    }
+
+    /** Checks a raw HTML node (block, comment block or inline) and rewrites its text where needed. */
+    static void check(Node node, PageContext ctx, Site site, SiteConfig.BrokenLinks mode) {
+        String text = node instanceof HtmlBlockBase b ? b.getContentChars().toString() : node.getChars().toString();
+        String rewritten = links(text, node, ctx, site, mode);
+        int open = rewritten.lastIndexOf("<!--");
+        if (open >= 0 && rewritten.indexOf("-->", open + 4) < 0) {
+            int line = ctx.line(node.getStartOffset())
+                    + (int) rewritten.substring(0, open).chars().filter(c -> c == '\n').count();
+            ctx.problems.warning(ctx.page.source(), line, "chú thích HTML \"<!--\" không có \"-->\" đóng: "
+                            + "mọi nội dung phía sau nó trong khối này bị ẩn",
+                    "Thêm --> ở cuối phần muốn ẩn, hoặc xóa <!-- nếu không định viết chú thích.");
+            rewritten = rewritten.stripTrailing() + " -->\n";
+        }
+        if (rewritten.equals(text)) {
+            return;
+        }
+        BasedSequence chars = BasedSequence.of(rewritten);
+        if (node instanceof HtmlBlockBase b) {
+            b.setContent(List.of(chars));
+        } else {
+            node.setChars(chars);
+        }
     }
 
     /** An opening tag of an element that links. */
@@ -25,11 +51,10 @@ final class RawLinks {
     private static final Pattern ADDRESS = Pattern.compile(
             "(\\s)(href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))", Pattern.CASE_INSENSITIVE);
 
-    /** Resolves the links of a raw HTML node (block or inline), rewriting its text where they change. */
-    static void resolve(Node node, PageContext ctx, Site site, SiteConfig.BrokenLinks mode) {
-        String text = node instanceof HtmlBlock b ? b.getContentChars().toString() : node.getChars().toString();
+    /** The text with its links resolved: addresses rewritten, those that lead nowhere left out. */
+    private static String links(String text, Node node, PageContext ctx, Site site, SiteConfig.BrokenLinks mode) {
         if (text.indexOf('=') < 0) {
-            return;
+            return text;
         }
         int firstLine = ctx.line(node.getStartOffset());
         StringBuilder out = null;
@@ -65,14 +90,8 @@ final class RawLinks {
             }
         }
         if (out == null) {
-            return;
+            return text;
         }
-        out.append(text, copied, text.length());
-        BasedSequence rewritten = BasedSequence.of(out.toString());
-        if (node instanceof HtmlBlock b) {
-            b.setContent(List.of(rewritten));
-        } else {
-            node.setChars(rewritten);
-        }
+        return out.append(text, copied, text.length()).toString();
     }
 }

@@ -3,6 +3,7 @@ package camnang.markdown;
 import camnang.content.Site;
 import camnang.content.SiteConfig;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * source becomes its output's relative address, and one that leads nowhere is reported at
  * its line and, when the build goes on (warnings), loses its address. A comment left open
  * ({@code <!--} without {@code -->}) hides, in a browser, everything after it on the page,
- * the site's own menus and scripts included: it is reported and closed where Markdown ends it.
+ * the site's own menus and scripts included: it is reported and closed where Markdown ends it;
+ * so is a script or style element ({@link #closeScripts}).
  */
 final class RawHtml {
     private RawHtml() {
@@ -34,6 +36,9 @@ final class RawHtml {
                     "Thêm --> ở cuối phần muốn ẩn, hoặc xóa <!-- nếu không định viết chú thích.");
             rewritten = rewritten.stripTrailing() + " -->\n";
         }
+        if (!site.config().rawHtml()) {
+            rewritten = closeScripts(rewritten, node);
+        }
         if (rewritten.equals(text)) {
             return;
         }
@@ -43,6 +48,54 @@ final class RawHtml {
         } else {
             node.setChars(chars);
         }
+    }
+
+    /** An opening tag of an element whose text runs to its closing tag, whatever lies between. */
+    private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A {@code <script>} or {@code <style>} never closed would take the rest of the page into
+     * itself, and the cleaning that removes it (unless the site allows raw HTML) the rest of the
+     * page with it: it is closed at the end of its block, or right after itself in a paragraph.
+     */
+    private static String closeScripts(String text, Node node) {
+        Matcher m = SCRIPT.matcher(text);
+        StringBuilder out = null;
+        StringBuilder closes = new StringBuilder();
+        int copied = 0;
+        while (m.find()) {
+            String close = "</" + m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (closes(text.substring(m.end()), close) || node instanceof HtmlInline && closedLater(node, close)) {
+                continue;
+            }
+            if (node instanceof HtmlInline) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, copied, m.end()).append(close).append('>');
+                copied = m.end();
+            } else {
+                closes.insert(0, close + ">");
+            }
+        }
+        if (out != null) {
+            return out.append(text, copied, text.length()).toString();
+        }
+        return closes.length() == 0 ? text : text.stripTrailing() + closes + "\n";
+    }
+
+    private static boolean closes(String text, String close) {
+        return text.toLowerCase(java.util.Locale.ROOT).contains(close);
+    }
+
+    /** Whether raw HTML later in the same paragraph closes the element. */
+    private static boolean closedLater(Node node, String close) {
+        for (Node n = node.getNext(); n != null; n = n.getNext()) {
+            if (n instanceof HtmlInline && closes(n.getChars().toString(), close)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An opening tag of an element that links. */

@@ -249,6 +249,19 @@ class ErrorsTest {
     }
 
     @Test
+    void anUnclosedScriptKeepsTheRestOfThePage() {
+        TestSites.write(src, Map.of("a.md", A + "\nChữ <script>còn mở, <style>cũng vậy.\n\n## Mục sau\n\nNội dung sau.\n"));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(s("a.md") + ":7: cảnh báo: mã HTML không an toàn (script, style, iframe, thuộc tính on…) đã bị lọc bỏ",
+                s("a.md") + ":7: cảnh báo: mã HTML không an toàn (script, style, iframe, thuộc tính on…) đã bị lọc bỏ"),
+                TestSites.problemLines(r.err()));
+        String html = new String(TestSites.tree(out).get("a.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p>Chữ còn mở, cũng vậy.</p>\n<h2 id=\"muc-sau\">Mục sau</h2>\n<p>Nội dung sau.</p>"), html);
+        assertEquals(List.of(), TestSites.brokenLinks(out));
+    }
+
+    @Test
     void brokenLinkInRawHtml() {
         TestSites.write(src, Map.of("a.md", A + "\n<p>Xem <a href=\"khong-co.md\">trang khác</a>.</p>\n"));
         failingBuild(s("a.md") + ":7: lỗi: liên kết tới \"khong-co.md\" không tìm thấy trang hoặc tệp nào");

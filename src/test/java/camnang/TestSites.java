@@ -145,8 +145,17 @@ public final class TestSites {
             if (path.endsWith("/")) {
                 return "points at a folder, not a file";
             }
+            URI uri;
+            try {
+                uri = URI.create(path);
+            } catch (IllegalArgumentException e) {
+                return "not a URL";
+            }
+            if (uri.getScheme() != null) {
+                return null; // another scheme than the web's: outside the site, as camnang.Urls.isExternal
+            }
             Path base = is404 ? out : page.getParent();
-            target = base.resolve(URI.create(path).getPath()).normalize();
+            target = base.resolve(uri.getPath()).normalize();
             if (!target.startsWith(out)) {
                 return "leaves the output folder";
             }

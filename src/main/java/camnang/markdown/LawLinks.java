@@ -4,9 +4,11 @@ import camnang.Problems;
 import camnang.content.Page;
 import camnang.content.Site;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Optional;
 
 /**
@@ -15,8 +17,6 @@ import java.util.Optional;
  * "Căn cứ pháp lý" and its body agree on where an article is.
  */
 public final class LawLinks {
-    private static final Parser PARSER = Parser.builder().build();
-
     private LawLinks() {
     }
 
@@ -25,7 +25,13 @@ public final class LawLinks {
      * whole document) of the first document the text cites that the site holds; empty otherwise.
      */
     public static Optional<String> target(Site site, Page from, String text) {
-        Document doc = PARSER.parse(text);
+        // The text as one plain paragraph: a link or emphasis written into it is not Markdown
+        // here, and must not be taken for the document it cites.
+        BasedSequence chars = BasedSequence.of(text);
+        Document doc = new Document(null, chars);
+        Paragraph paragraph = new Paragraph(chars);
+        paragraph.appendChild(new Text(chars));
+        doc.appendChild(paragraph);
         // Problems of a citation here (a repealed document) are the body's to report, with a line.
         PageContext ctx = new PageContext(from, text, new Problems(""));
         Citations.of(site).link(doc, ctx);

@@ -210,6 +210,22 @@ class CourseTest {
     }
 
     @Test
+    void markdownWrittenIntoALawIsTextNotItsTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // A link typed into the legal basis must not stand for the article it names (found by RandomContentTest).
+        Map<String, String> files = course();
+        files.put("khoa-hoc/b-phap-luat/a-bau.md", files.get("khoa-hoc/b-phap-luat/a-bau.md")
+                .replace("laws: [Điều 8 Luật Hòa giải ở cơ sở]", "laws: [\"[xem](/van-ban/) Điều 8 Luật Hòa giải ở cơ sở\"]"));
+        Path site = dir.resolve("site");
+        TestSites.Run r = TestSites.run("build", "--source", TestSites.write(dir.resolve("content"), files).toString(),
+                "--out", site.toString(), "--no-search");
+        assertEquals(0, r.exit(), r.err());
+        Document d = Jsoup.parse(site.resolve("khoa-hoc/b-phap-luat/a-bau.html").toFile(), "UTF-8");
+        assertEquals(List.of("[xem](/van-ban/) Điều 8 Luật Hòa giải ở cơ sở [../../van-ban/luat-hoa-giai.html#dieu-8]"),
+                d.select(".can-cu li").stream().map(li -> li.text() + " [" + li.selectFirst("a").attr("href") + "]").toList());
+        assertEquals(List.of(), TestSites.brokenLinks(site));
+    }
+
+    @Test
     void previousAndNextRunThroughTheCourseAcrossModules() throws IOException {
         assertEquals(List.of("Bài sau → Bầu hòa giải viên [a-bau.html]"), nav("khoa-hoc/b-phap-luat/b-tieu-chuan.html"));
         assertEquals(List.of("← Bài trước Tiêu chuẩn hòa giải viên [b-tieu-chuan.html]",

@@ -128,7 +128,8 @@ final class RawHtml {
                 int line = firstLine + (int) text.substring(0, a.start()).chars().filter(c -> c == '\n').count();
                 Links.resolve(url, line, image, ctx, site, mode);
                 String href = ctx.hrefs.get(url);
-                if (href != null && href.equals(url)) {
+                // Written again double-quoted even when unchanged: the mends of broken anchors look for href="…".
+                if (href != null && href.equals(url) && g == 3) {
                     continue;
                 }
                 if (out == null) {

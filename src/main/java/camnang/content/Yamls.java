@@ -127,7 +127,7 @@ final class Yamls {
     }
 
     /** snakeyaml speaks English; staff get every case in Vietnamese. */
-    static String explain(String problem, String context) {
+    private static String explain(String problem, String context) {
         String p = problem == null ? "" : problem;
         String c = context == null ? "" : context;
         if (p.contains("mapping values are not allowed")) {

@@ -28,21 +28,22 @@ final class BrokenLinkAttributes implements AttributeProvider {
         }
         // A text rendered in a sub-context (a quiz's options) names its block as the node, not
         // the link: the address is then known by the attribute, as a broken one is left as written.
-        String url = node instanceof Link l ? l.getUrl().unescape()
-                : attributes.contains("href") ? attributes.getValue("href") : null;
-        if (url != null && ctx.broken.contains(url)) {
-            attributes.remove("href");
-            attributes.addValue("class", "lien-ket-hong");
-            attributes.replaceValue("title", "Văn bản được dẫn chiếu chưa có trong bộ tài liệu này");
-            return;
+        String url = node instanceof Link l ? l.getUrl().unescape() : attributes.getValue("href");
+        if (!strip(attributes, "href", url, "lien-ket-hong", "Văn bản được dẫn chiếu chưa có trong bộ tài liệu này")) {
+            String src = node instanceof Image i ? i.getUrl().unescape() : attributes.getValue("src");
+            strip(attributes, "src", src, "anh-thieu", "Ảnh chưa có trong bộ tài liệu này");
         }
-        String src = node instanceof Image i ? i.getUrl().unescape()
-                : attributes.contains("src") ? attributes.getValue("src") : null;
-        if (src != null && ctx.broken.contains(src)) {
-            attributes.remove("src");
-            attributes.addValue("class", "anh-thieu");
-            attributes.replaceValue("title", "Ảnh chưa có trong bộ tài liệu này");
+    }
+
+    /** Takes the attribute {@code name} out when its address is a broken one, marking the element instead. */
+    private boolean strip(MutableAttributes attributes, String name, String url, String cssClass, String title) {
+        if (!attributes.contains(name) || !ctx.broken.contains(url)) {
+            return false;
         }
+        attributes.remove(name);
+        attributes.addValue("class", cssClass);
+        attributes.replaceValue("title", title);
+        return true;
     }
 
     static final class Factory extends Independent implements AttributeProviderFactory {

@@ -29,9 +29,7 @@ final class RawHtml {
         String rewritten = links(text, node, ctx, site, mode);
         int open = rewritten.lastIndexOf("<!--");
         if (open >= 0 && rewritten.indexOf("-->", open + 4) < 0) {
-            int line = ctx.line(node.getStartOffset())
-                    + (int) rewritten.substring(0, open).chars().filter(c -> c == '\n').count();
-            ctx.problems.warning(ctx.page.source(), line, "chú thích HTML \"<!--\" không có \"-->\" đóng: "
+            ctx.problems.warning(ctx.page.source(), line(node, rewritten, open, ctx), "chú thích HTML \"<!--\" không có \"-->\" đóng: "
                             + "mọi nội dung phía sau nó trong khối này bị ẩn",
                     "Thêm --> ở cuối phần muốn ẩn, hoặc xóa <!-- nếu không định viết chú thích.");
             rewritten = rewritten.stripTrailing() + " -->\n";
@@ -84,6 +82,15 @@ final class RawHtml {
         return closes.length() == 0 ? text : text.stripTrailing() + closes + "\n";
     }
 
+    /** The line of the file on which char {@code at} of the node's text lies. */
+    private static int line(Node node, String text, int at, PageContext ctx) {
+        int line = ctx.line(node.getStartOffset());
+        for (int i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
+    }
+
     private static boolean closes(String text, String close) {
         return text.toLowerCase(java.util.Locale.ROOT).contains(close);
     }
@@ -109,7 +116,6 @@ final class RawHtml {
         if (text.indexOf('=') < 0) {
             return text;
         }
-        int firstLine = ctx.line(node.getStartOffset());
         StringBuilder out = null;
         int copied = 0;
         Matcher tag = TAG.matcher(text);
@@ -125,8 +131,7 @@ final class RawHtml {
                 if (camnang.Urls.isExternal(url)) {
                     continue;
                 }
-                int line = firstLine + (int) text.substring(0, a.start()).chars().filter(c -> c == '\n').count();
-                Links.resolve(url, line, image, ctx, site, mode);
+                Links.resolve(url, line(node, text, a.start(), ctx), image, ctx, site, mode);
                 String href = ctx.hrefs.get(url);
                 // Written again double-quoted even when unchanged: the mends of broken anchors look for href="…".
                 if (href != null && href.equals(url) && g == 3) {

@@ -75,7 +75,7 @@ public final class Templates implements AutoCloseable {
                         "Chép lại tệp này từ thư mục site-templates của camnang."));
             }
         }
-        if (problems.hasErrors()) {
+        if (problems.hasErrors() || !utf8(dir, displayDir, problems)) {
             return null;
         }
         // Compiling templates costs about a second of javac; the classes are kept in the
@@ -107,6 +107,14 @@ public final class Templates implements AutoCloseable {
             t.report(e, problems);
             t.close();
             return null;
+        } catch (RuntimeException e) {
+            // jte's parser can crash on a broken template (a stray @endif in a content block) instead
+            // of reporting it, and then names neither template nor line: the folder is named.
+            problems.add(camnang.Problem.error(displayDir, 0, "lỗi trong mẫu giao diện: cú pháp jte sai ở một mẫu, "
+                            + "trình dịch jte không chỉ ra được mẫu nào (" + e.getClass().getSimpleName() + ")",
+                    "Xem lại những mẫu vừa sửa: @if/@endif, @for/@endfor phải đi đôi, ${...} và dấu ngoặc phải đóng đủ."));
+            t.close();
+            return null;
         }
         try {
             Files.writeString(classes.resolve(DONE), key);
@@ -117,6 +125,34 @@ public final class Templates implements AutoCloseable {
             // Another build cached them first, or the folder is read-only: use what we compiled.
             return t;
         }
+    }
+
+    /** Whether every template is UTF-8 text, reporting the first bad byte of each that is not. */
+    private static boolean utf8(Path dir, String displayDir, Problems problems) {
+        boolean ok = true;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".jte")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+                java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+                if (r.isError()) {
+                    int line = 1;
+                    for (int i = 0; i < in.position(); i++) {
+                        line += bytes[i] == '\n' ? 1 : 0;
+                    }
+                    problems.add(camnang.Problem.error(displayDir + "/" + dir.relativize(p).toString().replace('\\', '/'), line,
+                            String.format("mẫu giao diện không phải UTF-8 hợp lệ (byte 0x%02X)", bytes[in.position()] & 0xff),
+                            "Mở tệp bằng trình soạn thảo (Notepad, VS Code) và lưu lại với mã hóa UTF-8."));
+                    ok = false;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ok;
     }
 
     private static final String PACKAGE = "camnang.templates";
@@ -194,7 +230,9 @@ public final class Templates implements AutoCloseable {
         if (cause != null && cause != e && !(cause instanceof TemplateException)) {
             detail = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
-        String first = detail.lines().findFirst().orElse(detail).strip();
+        // javac's complaint names the Java file jte wrote in the temporary folder, not the template.
+        String first = detail.lines().findFirst().orElse(detail).strip()
+                .replaceFirst("^\\S*Generated\\.java:\\d+: error: ", "mã Java trong mẫu sai cú pháp: ");
         problems.add(camnang.Problem.error(file, line, "lỗi trong mẫu giao diện: " + first,
                 "Sửa dòng này của mẫu (cú pháp jte: ${...}, @if/@endif, @for/@endfor), rồi chạy lại lệnh build."));
     }

@@ -1,10 +1,12 @@
 package camnang.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camnang.TestSites;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,6 +91,34 @@ class TemplatesTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(TestSites.problemLines(r.err()).get(0).startsWith(templates + "/list.jte:4: lỗi: lỗi trong mẫu giao diện: "),
                 r.err());
+    }
+
+    @Test
+    void templateNotInUtf8() throws IOException {
+        Path templates = copyTemplates();
+        Path list = templates.resolve("list.jte");
+        List<String> lines = Files.readAllLines(list);
+        byte[] bad = (String.join("\n", lines.subList(0, 3)) + "\n<h1>Danh s\u00e1ch</h1>\n").getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 10] = (byte) 0xE1; // "á" cut to its first byte, as a wrong encoding leaves it
+        Files.write(list, bad);
+        TestSites.Run r = TestSites.run("check", "--source", site().toString(), "--templates", templates.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of(templates + "/list.jte:4: lỗi: mẫu giao diện không phải UTF-8 hợp lệ (byte 0xE1)"),
+                TestSites.problemLines(r.err()));
+    }
+
+    @Test
+    void aTemplateThatCrashesJteIsAnErrorNotAStackTrace() throws IOException {
+        // A stray @endif inside a content block: jte's parser fails with a NullPointerException.
+        Path templates = copyTemplates();
+        Path home = templates.resolve("home.jte");
+        Files.writeString(home, Files.readString(home).replaceFirst("@if\\(!v.children\\(\\).isEmpty\\(\\)\\)", "@i(true)"));
+        TestSites.Run r = TestSites.run("build", "--source", site().toString(), "--out", tmp.resolve("site").toString(),
+                "--templates", templates.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertEquals(List.of(templates + ": lỗi: lỗi trong mẫu giao diện: cú pháp jte sai ở một mẫu, "
+                + "trình dịch jte không chỉ ra được mẫu nào (NullPointerException)"), TestSites.problemLines(r.err()));
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class Templates implements AutoCloseable {
             // jte's parser can crash on a broken template (a stray @endif in a content block) instead
             // of reporting it, and then names neither template nor line: the folder is named.
             problems.add(camnang.Problem.error(displayDir, 0, "lỗi trong mẫu giao diện: cú pháp jte sai ở một mẫu, "
-                            + "trình dịch jte không chỉ ra được mẫu nào (" + e.getClass().getSimpleName() + ")",
+                            + "trình dịch jte không chỉ ra được mẫu nào",
                     "Xem lại những mẫu vừa sửa: @if/@endif, @for/@endfor phải đi đôi, ${...} và dấu ngoặc phải đóng đủ."));
             t.close();
             return null;

@@ -1,11 +1,6 @@
 package camnang.content;
 
 import camnang.Problems;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a file that must be UTF-8 text, reporting where it is not. */
@@ -28,28 +23,15 @@ final class SourceText {
         if (fast.indexOf('\uFFFD') < 0) {
             return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult r = dec.decode(in, out, true);
-        if (r.isError()) {
-            int pos = in.position();
-            int line = 1;
-            for (int i = 0; i < pos; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            problems.error(rel, line, String.format("tệp không phải UTF-8 hợp lệ (byte 0x%02X)", bytes[pos] & 0xff),
+        int bad = camnang.Bytes.invalidUtf8(bytes);
+        if (bad >= 0) {
+            problems.error(rel, camnang.Bytes.lineAt(bytes, bad),
+                    String.format("tệp không phải UTF-8 hợp lệ (byte 0x%02X)", bytes[bad] & 0xff),
                     "Mở tệp bằng trình soạn thảo (Notepad, VS Code) và lưu lại với mã hóa UTF-8.");
             return null;
         }
-        dec.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        // Valid UTF-8 that holds U+FFFD itself: the text as decoded.
+        return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
     }
 
     private static String binaryKind(byte[] b) {

@@ -133,18 +133,11 @@ public final class Templates implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".jte")).sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(p);
-                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-                java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-                if (r.isError()) {
-                    int line = 1;
-                    for (int i = 0; i < in.position(); i++) {
-                        line += bytes[i] == '\n' ? 1 : 0;
-                    }
-                    problems.add(camnang.Problem.error(displayDir + "/" + dir.relativize(p).toString().replace('\\', '/'), line,
-                            String.format("mẫu giao diện không phải UTF-8 hợp lệ (byte 0x%02X)", bytes[in.position()] & 0xff),
+                int bad = camnang.Bytes.invalidUtf8(bytes);
+                if (bad >= 0) {
+                    problems.add(camnang.Problem.error(displayDir + "/" + dir.relativize(p).toString().replace('\\', '/'),
+                            camnang.Bytes.lineAt(bytes, bad),
+                            String.format("mẫu giao diện không phải UTF-8 hợp lệ (byte 0x%02X)", bytes[bad] & 0xff),
                             "Mở tệp bằng trình soạn thảo (Notepad, VS Code) và lưu lại với mã hóa UTF-8."));
                     ok = false;
                 }

@@ -64,15 +64,14 @@ class RandomContentTest {
         int builds = Integer.getInteger("camnang.randomBuilds", 40);
         List<String> failures = new ArrayList<>();
         int[] exits = new int[2];
-        int only = Integer.getInteger("camnang.randomSeed", 0);
-        for (int seed = only > 0 ? only : 1; seed <= (only > 0 ? only : builds); seed++) {
+        for (int seed = ONLY > 0 ? ONLY : 1; seed <= (ONLY > 0 ? ONLY : builds); seed++) {
             String failure = buildDamaged(seed, exits);
             if (failure != null) {
                 failures.add("seed " + seed + ": " + failure);
             }
         }
         assertEquals(List.of(), failures);
-        if (only > 0) {
+        if (ONLY > 0) {
             return;
         }
         System.err.println("built " + exits[0] + ", failed " + exits[1]);
@@ -80,13 +79,16 @@ class RandomContentTest {
         assertTrue(exits[0] >= builds / 5 && exits[1] >= builds / 5, exits[0] + " built, " + exits[1] + " failed");
     }
 
+    /** The one seed to run and keep, or 0. */
+    static final int ONLY = Integer.getInteger("camnang.randomSeed", 0);
+
     static final Pattern PROBLEM = Pattern.compile("[^:\\n]+:\\d+: (lỗi|cảnh báo|lưu ý): .+");
 
     /** Builds the sample site damaged by {@code seed}; what went wrong, or null. */
     private static String buildDamaged(int seed, int[] exits) {
         Random random = new Random(seed);
         // A single seed's folders stay in target/ to be looked at; the temporary folder goes.
-        Path root = Integer.getInteger("camnang.randomSeed", 0) > 0 ? Path.of("target", "random-content") : tmp;
+        Path root = ONLY > 0 ? Path.of("target", "random-content") : tmp;
         Path src = root.resolve("c" + seed);
         Path out = root.resolve("o" + seed);
         deleteTree(src);
@@ -121,7 +123,7 @@ class RandomContentTest {
         if (random.nextInt(4) != 0) {
             args.add("--broken-links=warn");
         }
-        if (Integer.getInteger("camnang.randomSeed", 0) > 0) {
+        if (ONLY > 0) {
             System.err.println("damaged " + what + "; " + args);
         }
         // The site a failed build must leave as it was.
@@ -176,7 +178,7 @@ class RandomContentTest {
                 return "broken links (damaged " + what + "): " + broken.subList(0, Math.min(5, broken.size()));
             }
         }
-        if (Integer.getInteger("camnang.randomSeed", 0) > 0) {
+        if (ONLY > 0) {
             System.err.println("kept " + src + " and " + out);
             return null;
         }

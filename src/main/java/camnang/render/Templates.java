@@ -75,7 +75,7 @@ public final class Templates implements AutoCloseable {
                         "Chép lại tệp này từ thư mục site-templates của camnang."));
             }
         }
-        if (problems.hasErrors() || !utf8(dir, displayDir, problems)) {
+        if (problems.hasErrors()) {
             return null;
         }
         // Compiling templates costs about a second of javac; the classes are kept in the
@@ -86,6 +86,10 @@ public final class Templates implements AutoCloseable {
         if (Files.isRegularFile(cache.resolve(DONE))) {
             TemplateEngine engine = TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, PACKAGE);
             return new Templates(dir, displayDir, null, engine);
+        }
+        // Only templates that compiled are cached, so only uncached ones can hold a bad byte.
+        if (!utf8(dir, displayDir, problems)) {
+            return null;
         }
         Path classes;
         try {

@@ -43,13 +43,19 @@
 #
 # JVM flags for camnang: none, i.e. plain `java -jar camnang.jar build`, the
 # way staff run it. camnang's launcher (src/main/java/camnang/cli/Launcher.java)
-# then runs the build in a child JVM with flags it picks itself:
-# -Xmx(384 MB + 4 x Markdown bytes) -XX:+UseParallelGC, its class-data archive
-# in /tmp/camnang-cds, and C1 only (-XX:TieredStopAtLevel=1). Flags given
-# here reach only the launcher JVM, unless they include -Xmx (the build then
-# runs in place) or CAMNANG_NO_FORK=1 is set. Peak RSS from GNU time is the
-# largest single process (the build JVM), not the sum with the ~40 MB
-# launcher; CPU time includes both.
+# then sends the build to its daemon (cli/Daemon.java): a JVM kept running
+# between builds of the same folder, with -Xmx(384 MB + 4 x Markdown bytes,
+# rounded up to 256 MB) -XX:+UseParallelGC and both compilers, started by
+# the first build. Each size therefore begins with the daemons stopped and
+# one timed "first full build" that starts a fresh one; the other camnang
+# runs go to that daemon, and "without the daemon" runs set CAMNANG_DAEMON=0:
+# the launcher then runs the build in a child JVM with -Xmx(384 MB + 4 x
+# Markdown bytes) -XX:+UseParallelGC, its class-data archive in
+# /tmp/camnang-cds, and C1 only (-XX:TieredStopAtLevel=1), as before the
+# daemon. Flags given here reach only the launcher JVM, unless they include
+# -Xmx (the build then runs in place) or CAMNANG_NO_FORK=1 is set. Peak RSS
+# is the largest single process (the daemon or the child JVM), not the sum
+# with the ~40 MB launcher; CPU time includes both (see timed() below).
 # `bench/run.sh flags 10000` compares, in place (CAMNANG_NO_FORK=1): the JVM's
 # defaults, the launcher's flags, -XX:+UseParallelGC, -XX:TieredStopAtLevel=1
 # (C1 only), -Xshare:off and an application CDS archive (-XX:SharedArchiveFile
@@ -67,7 +73,7 @@ RUNS=${RUNS:-3}
 SEED=${SEED:-1}
 CAMNANG_JVM_FLAGS=${CAMNANG_JVM_FLAGS-$DEFAULT_CAMNANG_JVM_FLAGS}
 CORPUS=$(realpath -m "${CORPUS:-$(dirname "$REPO")/shared/corpus/phap-dien}")
-unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS CAMNANG_NO_FORK
+unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS CAMNANG_NO_FORK CAMNANG_DAEMON CI
 read -ra BUILD_ARGS <<< "${CAMNANG_BUILD_ARGS:-}"
 
 JAR_INFO=""
@@ -102,6 +108,7 @@ PY
 }
 cleanup() {
   local jsa
+  if [[ -f $WORK/camnang.jar ]]; then java -jar "$WORK/camnang.jar" daemon --stop >/dev/null 2>&1 || true; fi
   jsa=$(cds_archive || true)
   if [[ -n $jsa ]]; then rm -f -- "$jsa" "$jsa".*.tmp; fi
   if [[ ${KEEP:-0} == 1 ]]; then
@@ -200,6 +207,50 @@ wait_quiet() {
   if ((${QUIET_WAIT:-180} > 0)); then echo "  (machine still busy after ${QUIET_WAIT:-180} s; running anyway)" >&2; fi
 }
 
+# camnang's daemon: `java -jar camnang.jar build` sends the build to a JVM
+# that camnang keeps running between builds (src/main/java/camnang/cli/Daemon.java),
+# started by the first build; GNU time sees only the small client JVM. So
+# timed() also charges the daemon's CPU time (utime + stime in /proc/PID/stat,
+# the difference over the run, or all of it for a daemon born during the run)
+# to the run's user time, and takes its peak RSS (VmHWM, reset before the run
+# by writing 5 to /proc/PID/clear_refs) when larger than the client's; for
+# runs of the jar only, not Hugo's nor those with CAMNANG_DAEMON=0.
+DAEMON_DIR=/tmp/camnang-daemon-$(id -un)
+declare -A DAEMON_CPU0=()
+daemon_pids() { cat "$DAEMON_DIR"/*.pid 2>/dev/null | awk 'NR % 2 == 1'; }
+daemon_jiffies() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+daemon_before() {
+  local p
+  DAEMON_CPU0=()
+  ((DAEMON_RUN)) || return 0
+  for p in $(daemon_pids); do
+    [[ -d /proc/$p ]] || continue
+    DAEMON_CPU0[$p]=$(daemon_jiffies "$p")
+    echo 5 >"/proc/$p/clear_refs" 2>/dev/null || true
+  done
+}
+daemon_after() {
+  local p j k
+  DAEMON_JIFFIES=0 DAEMON_PEAK_KIB=0
+  ((DAEMON_RUN)) || return 0
+  for p in $(daemon_pids); do
+    [[ -d /proc/$p ]] || continue
+    j=$(daemon_jiffies "$p")
+    DAEMON_JIFFIES=$((DAEMON_JIFFIES + j - ${DAEMON_CPU0[$p]:-0}))
+    k=$(awk '/^VmHWM:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    if ((k > DAEMON_PEAK_KIB)); then DAEMON_PEAK_KIB=$k; fi
+  done
+}
+# stop_daemons: stops camnang's daemons and waits until they are gone, so
+# that the next build starts a fresh one (timed as "first build").
+stop_daemons() {
+  local p waited=0
+  java -jar "$JAR" daemon --stop >/dev/null 2>&1 || true
+  for p in $(daemon_pids); do
+    while [[ -d /proc/$p ]] && ((waited < 300)); do sleep 0.1; waited=$((waited + 1)); done
+  done
+}
+
 # timed LABEL LOG OUT CMD... : runs CMD under GNU time (OUT: its output dir,
 # made empty before each attempt) and appends
 # "wall_s peak_kib user_s sys_s others_cpu_s" to $WORK/times/LABEL.
@@ -214,6 +265,10 @@ timed() {
   for ((attempt = 0; ; attempt++)); do
     discard "$out"; mkdir -p "$out"
     wait_quiet
+    # a run of camnang's jar without CAMNANG_DAEMON=0 goes to the daemon
+    DAEMON_RUN=0
+    if [[ " $* " == *" $JAR "* && " $* " != *" CAMNANG_DAEMON=0 "* ]]; then DAEMON_RUN=1; fi
+    daemon_before
     b0=$(busy_jiffies)
     if ! "$TIME" -f '%e %M %U %S' -o "$tfile" "$@" >"$log" 2>&1; then
       local rc
@@ -226,9 +281,11 @@ timed() {
       exit 1
     fi
     b1=$(busy_jiffies)
-    line=$(tail -n 1 "$tfile" | awk -v d=$((b1 - b0)) -v hz="$CLK_TCK" '{
-      o = d / hz - $3 - $4; if (o < 0) o = 0
-      printf "%s %s %s %s %.2f", $1, $2, $3, $4, o }')
+    daemon_after
+    line=$(tail -n 1 "$tfile" | awk -v d=$((b1 - b0)) -v hz="$CLK_TCK" -v dj="$DAEMON_JIFFIES" -v dk="$DAEMON_PEAK_KIB" '{
+      u = $3 + dj / hz; m = ($2 > dk ? $2 : dk)
+      o = d / hz - u - $4; if (o < 0) o = 0
+      printf "%s %s %.2f %s %.2f", $1, m, u, $4, o }')
     awk -v l="$label" '{
       printf "  %-26s %7.2f s wall %7.2f s CPU %6.0f MiB   others CPU %5.2f s", l, $1, $3 + $4, $2 / 1024, $5 }' <<<"$line" >&2
     if ((attempt < ${NOISY_RETRIES:-2})) && awk '{exit !($5 > 1 && $5 > 0.1 * $1)}' <<<"$line"; then
@@ -266,7 +323,7 @@ header() {
   if command -v hugo >/dev/null; then echo "- Hugo: $(hugo version | awk '{print $1, $2}')"; fi
   echo "- camnang: target/camnang.jar built $JAR_INFO$(commit_info)"
   echo "- camnang templates: the defaults inside the jar (compiled-template cache warmed by an untimed build)"
-  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none; the launcher runs the build in a child JVM with -Xmx(384 MB + 4 x Markdown) -XX:+UseParallelGC and its class-data archive)}"
+  echo "- camnang JVM flags: ${CAMNANG_JVM_FLAGS:-(none; the launcher sends the build to its daemon, a JVM kept between builds with -Xmx(384 MB + 4 x Markdown, rounded up to 256 MB) -XX:+UseParallelGC, started by the first build; with CAMNANG_DAEMON=0 it runs the build in a child JVM with -Xmx(384 MB + 4 x Markdown) -XX:+UseParallelGC -XX:TieredStopAtLevel=1 and its class-data archive; CPU and peak RSS include the daemon)}"
   echo "- runs per tool: $RUNS, interleaved; medians reported"
   echo "- CPU used by other processes during the timed runs: $(others_summary)"
 }
@@ -287,6 +344,13 @@ bench_sizes() {
   done
   for n in "${sizes[@]}"; do
     echo "size $n:" >&2
+    # The first build after the daemons are stopped starts one: a fresh JVM
+    # that compiles as it goes, the build staff wait for first each day.
+    stop_daemons
+    out=$WORK/out/first-$n
+    timed "first-$n" "$WORK/first-$n.log" "$out" \
+      "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${BUILD_ARGS[@]}"
+    discard "$out"
     if ((${#NO_CACHE[@]})); then
       # untimed: fill camnang's fragment cache for the rebuild runs
       mkdir -p "$WORK/out/prime-$n"
@@ -312,6 +376,11 @@ bench_sizes() {
           "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${BUILD_ARGS[@]}"
         discard "$out"
       fi
+      # without the daemon: the launcher's own child JVM, as on a CI server
+      out=$WORK/out/nodaemon-$n-$i
+      timed "nodaemon-$n" "$WORK/nodaemon-$n-$i.log" "$out" \
+        env CAMNANG_DAEMON=0 "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${BUILD_ARGS[@]}"
+      discard "$out"
     done
   done
   echo
@@ -328,11 +397,15 @@ bench_sizes() {
   local hw hm key label
   for n in "${sizes[@]}"; do
     hw=$(stat_wall "hugo-$n"); hm=$(stat_mib "hugo-$n")
-    for key in camnang cached; do
+    for key in camnang cached first nodaemon; do
       [[ -f $WORK/times/$key-$n ]] || continue
       label="camnang"
       if ((${#NO_CACHE[@]})); then label="camnang, full build"; fi
-      if [[ $key == cached ]]; then label="camnang, rebuild (fragment cache)"; fi
+      case $key in
+        cached) label="camnang, rebuild (fragment cache)" ;;
+        first) label="camnang, first full build (starts the daemon; 1 run)" ;;
+        nodaemon) label="camnang, full build without the daemon (CAMNANG_DAEMON=0)" ;;
+      esac
       awk -v n="$n" -v label="$label" -v hw="$hw" -v hm="$hm" \
         -v w="$(stat_wall "$key-$n")" -v c="$(stat_cpu "$key-$n")" -v m="$(stat_mib "$key-$n")" \
         -v r="$(runs_list "$key-$n")" 'BEGIN {

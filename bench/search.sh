@@ -194,6 +194,12 @@ bench_build() {
   cp -r "$BENCH_DIR/hugo-site" "$WORK/hugo-$n"
   cp -r "$WORK/pages-$n" "$WORK/hugo-$n/content"
   echo "build with search, $n pages:" >&2
+  # the first build starts the daemon (see bench/run.sh)
+  stop_daemons
+  out=$WORK/out/first-$n
+  timed "s-first-$n" "$WORK/s-first-$n.log" "$out" \
+    "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${SEARCH_FLAG[@]}"
+  discard "$out"
   # untimed: fill camnang's fragment cache for the rebuild runs
   mkdir -p "$WORK/out/prime"
   "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$WORK/out/prime" "${SEARCH_FLAG[@]}" >"$WORK/prime.log" 2>&1 ||
@@ -221,6 +227,10 @@ bench_build() {
     timed "s-cached-$n" "$WORK/s-cached-$n-$i.log" "$out" \
       "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${SEARCH_FLAG[@]}"
     discard "$out"
+    out=$WORK/out/nodaemon-$n-$i
+    timed "s-nodaemon-$n" "$WORK/s-nodaemon-$n-$i.log" "$out" \
+      env CAMNANG_DAEMON=0 "${CAMNANG[@]}" build --source "$WORK/pages-$n" --out "$out" "${NO_CACHE[@]}" "${SEARCH_FLAG[@]}"
+    discard "$out"
   done
   echo
   echo "### Build with search index: camnang vs Hugo + Pagefind, $n pages"
@@ -237,9 +247,13 @@ bench_build() {
   hpc=$(sum_median "s-hugo-$n" "s-pagefind-$n" '$3 + $4 + $8 + $9')
   hpm=$(sum_median "s-hugo-$n" "s-pagefind-$n" '($2 > $7 ? $2 : $7) / 1024')
   local key label
-  for key in camnang cached; do
+  for key in camnang cached first nodaemon; do
     label="camnang, full build with search (--no-cache)"
-    if [[ $key == cached ]]; then label="camnang, rebuild with search (fragment cache)"; fi
+    case $key in
+      cached) label="camnang, rebuild with search (fragment cache)" ;;
+      first) label="camnang, first full build with search (starts the daemon; 1 run)" ;;
+      nodaemon) label="camnang, full build with search without the daemon (CAMNANG_DAEMON=0)" ;;
+    esac
     printf '| %s | %.2f | %.2f | %.0f | %.2f | %s |\n' "$label" "$(stat_wall "s-$key-$n")" "$(stat_cpu "s-$key-$n")" \
       "$(stat_mib "s-$key-$n")" "$(awk -v a="$(stat_wall "s-$key-$n")" -v b="$hpw" 'BEGIN {print a / b}')" "$(runs_list "s-$key-$n")"
   done

@@ -147,8 +147,8 @@ class LiveTest {
         Path full = tmp.resolve("full-" + steps.size());
         Camnang.Report f = Camnang.build(new Camnang.Options(src, full, null, null, templates, false, true));
         assertTrue(f.ok(), what + ": " + f.problems());
-        Map<String, byte[]> a = withoutLucene(TestSites.tree(served));
-        Map<String, byte[]> b = withoutLucene(TestSites.tree(full));
+        Map<String, byte[]> a = TestSites.withoutLucene(TestSites.tree(served));
+        Map<String, byte[]> b = TestSites.withoutLucene(TestSites.tree(full));
         assertEquals(b.keySet(), a.keySet(), what + ": the same files");
         for (String k : b.keySet()) {
             assertEquals(new String(b.get(k), java.nio.charset.StandardCharsets.UTF_8),
@@ -156,13 +156,6 @@ class LiveTest {
             assertTrue(java.util.Arrays.equals(b.get(k), a.get(k)), what + ": bytes of " + k);
         }
         steps.add(what);
-    }
-
-    /** Lucene's files differ from any build to the next (a random segment id); the shards do not. */
-    private static Map<String, byte[]> withoutLucene(Map<String, byte[]> tree) {
-        Map<String, byte[]> m = new TreeMap<>(tree);
-        m.keySet().removeIf(k -> k.startsWith("search/lucene/"));
-        return m;
     }
 
     private static boolean equal(Map<String, byte[]> a, Map<String, byte[]> b) {

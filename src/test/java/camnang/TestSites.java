@@ -86,6 +86,23 @@ public final class TestSites {
         return m;
     }
 
+    /**
+     * A built tree without Lucene's own files, which embed a random segment id and the time of
+     * writing; what they hold is compared through the browser's shards, written from them.
+     */
+    public static Map<String, byte[]> withoutLucene(Map<String, byte[]> tree) {
+        Map<String, byte[]> m = new TreeMap<>(tree);
+        m.keySet().removeIf(k -> k.startsWith("search/lucene/"));
+        return m;
+    }
+
+    /** The paths that only one of two trees has, or whose bytes differ. */
+    public static List<String> differences(Map<String, byte[]> a, Map<String, byte[]> b) {
+        Set<String> paths = new java.util.TreeSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        return paths.stream().filter(k -> !java.util.Arrays.equals(a.get(k), b.get(k))).collect(Collectors.toList());
+    }
+
     private static final Set<String> LINK_ATTRS = Set.of("a[href]", "link[href]", "img[src]", "script[src]", "source[src]");
 
     /**

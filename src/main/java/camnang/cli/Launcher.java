@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 final class Launcher {
     static final String FORKED = "camnang.forked";
     private static final long MB = 1024 * 1024;
+    // A stale or foreign class-data archive is ignored by the JVM; its warnings mean nothing to staff.
+    private static final List<String> COMMON_FLAGS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + FORKED + "=1",
+            "-Dfile.encoding=UTF-8");
 
     private Launcher() {
     }
@@ -56,12 +59,18 @@ final class Launcher {
         }
         long markdown = markdownBytes(source(args));
         long heap = Math.min(384 * MB + 4 * markdown, Runtime.getRuntime().maxMemory());
+        Path archive = archive(jar);
+        if (daemonWanted()) {
+            int code = viaDaemon(jar, archive, heap, args);
+            if (code >= 0) {
+                return code;
+            }
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + Math.max(256, heap / MB) + "m");
         cmd.add("-XX:+UseParallelGC");
         cmd.add("-XX:TieredStopAtLevel=1");
-        Path archive = archive(jar);
         Path dumping = null;
         if (archive != null && Files.isRegularFile(archive)) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
@@ -69,11 +78,7 @@ final class Launcher {
             dumping = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             cmd.add("-XX:ArchiveClassesAtExit=" + dumping);
         }
-        // A stale or foreign archive is ignored by the JVM; its warnings mean nothing to staff.
-        cmd.add("-Xlog:cds=off");
-        cmd.add("-Xlog:cds+dynamic=off");
-        cmd.add("-D" + FORKED + "=1");
-        cmd.add("-Dfile.encoding=UTF-8");
+        cmd.addAll(COMMON_FLAGS);
         cmd.add("-cp");
         cmd.add(jar.toString());
         cmd.add(Main.class.getName());
@@ -98,6 +103,77 @@ final class Launcher {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** Whether builds go to a daemon: unless CAMNANG_DAEMON=0, or on a CI server (CI set) where each build is the only one. */
+    static boolean daemonWanted() {
+        String setting = System.getenv("CAMNANG_DAEMON");
+        if (setting != null && !setting.isBlank()) {
+            return !List.of("0", "false", "no", "off").contains(setting.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        String ci = System.getenv("CI");
+        return ci == null || ci.isBlank();
+    }
+
+    /**
+     * The exit code of the build run by this folder's daemon, started first if need be; -1 when
+     * no daemon can take it. A daemon's heap is rounded up to 256 MB so that a growing site
+     * keeps its daemon; it uses the optimising compiler, which a fresh JVM cannot afford but a
+     * daemon's later builds live on (10,000 pages: about 5.4 s warm against 10.2 s).
+     */
+    private static int viaDaemon(Path jar, Path archive, long heap, String[] args) {
+        Path dir = Daemon.dir();
+        if (dir == null) {
+            return -1;
+        }
+        long heapMb = Math.max(256, (heap / MB + 255) / 256 * 256);
+        String cwd = Path.of("").toAbsolutePath().toString();
+        StringBuilder key = new StringBuilder();
+        try {
+            key.append(jar.toAbsolutePath()).append('|').append(Files.size(jar)).append('|')
+                    .append(Files.getLastModifiedTime(jar).toMillis());
+        } catch (IOException e) {
+            return -1;
+        }
+        key.append('|').append(System.getProperty("java.home")).append('|').append(System.getProperty("java.vm.version"))
+                .append('|').append(heapMb);
+        // What a fresh JVM would read from the environment must be the daemon's too.
+        new java.util.TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if ((k.startsWith("CAMNANG_") && !k.equals("CAMNANG_DAEMON")) || List.of("TZ", "LANG", "LC_ALL", "LC_CTYPE",
+                    "SOURCE_DATE_EPOCH", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").contains(k)) {
+                key.append('|').append(k).append('=').append(v);
+            }
+        });
+        String folder = name(cwd);
+        Path socket = dir.resolve(folder + "-" + name(key.toString()) + ".sock");
+        int code = Daemon.request(socket, args, Main.terminal, System.out, System.err);
+        if (code != Daemon.NONE) {
+            return code;
+        }
+        // A daemon of this folder for another jar or heap is of no more use.
+        for (Path other : Daemon.sockets(dir, folder + "-")) {
+            if (!other.equals(socket)) {
+                Daemon.stop(other);
+            }
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heapMb + "m");
+        cmd.add("-XX:+UseParallelGC");
+        if (archive != null && Files.isRegularFile(archive)) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        }
+        cmd.addAll(COMMON_FLAGS);
+        cmd.add("-D" + Daemon.PROPERTY + "=" + socket);
+        cmd.add("-cp");
+        cmd.add(jar.toString());
+        cmd.add(Main.class.getName());
+        return Daemon.start(cmd, socket) ? Daemon.request(socket, args, Main.terminal, System.out, System.err) : -1;
+    }
+
+    private static String name(String key) {
+        return camnang.Digests.hex(camnang.Digests.sha256().digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .substring(0, 12);
     }
 
     /** The class-data archive for this jar and this JVM, or null when the temporary folder is not usable. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -32,9 +33,21 @@ public final class Output implements AutoCloseable {
     private final Mirror mirror;
     private final Predicate<String> scope;
 
+    /**
+     * Staging folders of builds not yet committed nor closed. A build stopped by Ctrl-C (or by
+     * its client, in the daemon) ends the JVM through its shutdown hooks, which delete them:
+     * otherwise each interrupted build would leave a hidden copy of the site beside it.
+     */
+    private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> UNFINISHED.forEach(Output::deleteQuietly), "camnang-output-cleanup"));
+    }
+
     private Output(Path target, Path temp, Mirror mirror, Predicate<String> scope) {
         this.target = target;
         this.temp = temp;
+        UNFINISHED.add(temp);
         this.mirror = mirror;
         this.scope = scope;
         this.memory = mirror == null ? null : new ConcurrentHashMap<>();
@@ -210,6 +223,7 @@ public final class Output implements AutoCloseable {
             }
             move(temp, target);
             committed = true;
+            UNFINISHED.remove(temp);
             if (old != null) {
                 deleteTree(old);
             }
@@ -230,6 +244,18 @@ public final class Output implements AutoCloseable {
     public void close() {
         if (!committed || memory != null) {
             deleteTree(temp);
+        }
+        UNFINISHED.remove(temp);
+    }
+
+    /** Deletes what it can: the build's threads may still be writing into the folder. */
+    private static void deleteQuietly(Path root) {
+        for (int attempt = 0; attempt < 3 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // Files came and went while walking; try again.
+            }
         }
     }
 

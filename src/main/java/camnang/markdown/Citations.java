@@ -60,7 +60,8 @@ final class Citations {
     private final Map<String, List<String>> namesByHead = new HashMap<>();
     /** The first letters of those names, lower-cased: a word starting otherwise opens none. */
     private String heads = "";
-    private final boolean[] headAscii = new boolean[128];
+    /** {@link #headLetter} for the letters Vietnamese is written in (Latin up to U+1FFF), looked up instead of searched. */
+    private final boolean[] headTable = new boolean[0x2000];
     /** The first words of those names, lower-cased ("luật", "bộ"). */
     private final List<String> headWords = new ArrayList<>();
 
@@ -112,13 +113,9 @@ final class Citations {
             if (heads.indexOf(first) < 0) {
                 heads += first;
             }
-            char upper = Character.toUpperCase(first);
-            if (first < 128) {
-                headAscii[first] = true;
-            }
-            if (upper < 128) {
-                headAscii[upper] = true;
-            }
+        }
+        for (char c = 0; c < headTable.length; c++) {
+            headTable[c] = heads.indexOf(Character.toLowerCase(c)) >= 0;
         }
     }
 
@@ -328,7 +325,7 @@ final class Citations {
 
     /** Whether a name of a held document may start with this letter. */
     private boolean headLetter(char c) {
-        return c < 128 ? headAscii[c] : heads.indexOf(Character.toLowerCase(c)) >= 0;
+        return c < headTable.length ? headTable[c] : heads.indexOf(Character.toLowerCase(c)) >= 0;
     }
 
     private void link(Text node, String s, PageContext ctx) {

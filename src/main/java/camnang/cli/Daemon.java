@@ -230,7 +230,8 @@ final class Daemon {
                     // Not listening yet.
                 }
             }
-            if (!p.isAlive()) {
+            // setsid may fork and leave at once (exit 0) while the daemon starts; a JVM that failed exits 1.
+            if (!p.isAlive() && p.exitValue() != 0) {
                 return false;
             }
             try {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs a build in a second JVM with a heap sized to the content. Left to itself the JVM
+ * Runs {@code build} and {@code check} in the working folder's daemon ({@link Daemon}), started
+ * if need be; with {@code CAMNANG_DAEMON=0}, on a CI server, or when no daemon can take the
+ * build, in a second JVM of its own with a heap sized to the content. Left to itself the JVM
  * takes up to a quarter of the machine's memory and a build of 10,000 pages grows to over
  * a gigabyte although it needs a few hundred megabytes; staff run {@code java -jar} without
  * flags, so camnang chooses them: a heap of 384 MB plus four times the size of the Markdown;
@@ -18,16 +20,13 @@ import java.util.stream.Stream;
  * only, since in a build of seconds the optimising one costs more CPU than it saves (measured
  * on 10,000 pages: 11.5 s instead of 12.7 s from scratch, 3.9 s instead of 5.0 s from the
  * cache, and 14.8 s instead of 17.1 s for the legal corpus); and a class-data archive kept in
- * the temporary folder, made by the first build,
+ * the temporary folder, made by the first such build,
  * which spares later builds loading and checking a few thousand classes. A JVM started
  * with its own {@code -Xmx}, or {@code CAMNANG_NO_FORK=1}, runs the build in place.
  */
 final class Launcher {
     static final String FORKED = "camnang.forked";
     private static final long MB = 1024 * 1024;
-    // A stale or foreign class-data archive is ignored by the JVM; its warnings mean nothing to staff.
-    private static final List<String> COMMON_FLAGS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + FORKED + "=1",
-            "-Dfile.encoding=UTF-8");
 
     private Launcher() {
     }
@@ -66,22 +65,13 @@ final class Launcher {
                 return code;
             }
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + Math.max(256, heap / MB) + "m");
-        cmd.add("-XX:+UseParallelGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + Math.max(256, heap / MB) + "m", "-XX:TieredStopAtLevel=1"));
         Path dumping = null;
-        if (archive != null && Files.isRegularFile(archive)) {
-            cmd.add("-XX:SharedArchiveFile=" + archive);
-        } else if (archive != null) {
+        if (archive != null && !Files.isRegularFile(archive)) {
             dumping = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            cmd.add("-XX:ArchiveClassesAtExit=" + dumping);
+            flags.add("-XX:ArchiveClassesAtExit=" + dumping);
         }
-        cmd.addAll(COMMON_FLAGS);
-        cmd.add("-cp");
-        cmd.add(jar.toString());
-        cmd.add(Main.class.getName());
+        List<String> cmd = java(jar, archive, flags);
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
@@ -156,19 +146,28 @@ final class Launcher {
                 Daemon.stop(other);
             }
         }
+        List<String> cmd = java(jar, archive, List.of("-Xmx" + heapMb + "m", "-D" + Daemon.PROPERTY + "=" + socket));
+        return Daemon.start(cmd, socket) ? Daemon.request(socket, args, Main.terminal, System.out, System.err) : -1;
+    }
+
+    /**
+     * The command that runs camnang's main class from {@code jar} in a new JVM with {@code flags},
+     * the parallel collector (the least CPU on a small machine) and the class-data archive if made.
+     */
+    private static List<String> java(Path jar, Path archive, List<String> flags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heapMb + "m");
+        cmd.addAll(flags);
         cmd.add("-XX:+UseParallelGC");
         if (archive != null && Files.isRegularFile(archive)) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         }
-        cmd.addAll(COMMON_FLAGS);
-        cmd.add("-D" + Daemon.PROPERTY + "=" + socket);
+        // A stale or foreign class-data archive is ignored by the JVM; its warnings mean nothing to staff.
+        cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + FORKED + "=1", "-Dfile.encoding=UTF-8"));
         cmd.add("-cp");
         cmd.add(jar.toString());
         cmd.add(Main.class.getName());
-        return Daemon.start(cmd, socket) ? Daemon.request(socket, args, Main.terminal, System.out, System.err) : -1;
+        return cmd;
     }
 
     private static String name(String key) {

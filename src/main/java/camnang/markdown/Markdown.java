@@ -187,7 +187,7 @@ public final class Markdown {
         return PARSERS.computeIfAbsent(f, k -> {
             MutableDataSet o = new MutableDataSet(OPTIONS);
             o.set(Parser.EXTENSIONS, extensions(k));
-            return Parser.builder(o).customInlineParserFactory(QuickInlineParser.FACTORY).build();
+            return Parser.builder(o).build();
         });
     }
 

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class Output implements AutoCloseable {
     private final Path target;
     private final Path temp;
+    /** Held while the staging folder is in use; see {@link #stage}. */
+    private final java.nio.channels.FileChannel lock;
     private boolean committed;
     /** Live mode only: the files of this build, by path, until commit. */
     private final Map<String, Object> memory;
@@ -35,8 +37,9 @@ public final class Output implements AutoCloseable {
 
     /**
      * Staging folders of builds not yet committed nor closed. A build stopped by Ctrl-C (or by
-     * its client, in the daemon) ends the JVM through its shutdown hooks, which delete them:
-     * otherwise each interrupted build would leave a hidden copy of the site beside it.
+     * its client, in the daemon) would leave a hidden copy of the site beside it. The JVM's
+     * shutdown hooks delete what they can; the build's threads may still be writing then, so
+     * the next build deletes what is left ({@link #stage}).
      */
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
 
@@ -44,9 +47,10 @@ public final class Output implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> UNFINISHED.forEach(Output::deleteQuietly), "camnang-output-cleanup"));
     }
 
-    private Output(Path target, Path temp, Mirror mirror, Predicate<String> scope) {
+    private Output(Path target, Path temp, java.nio.channels.FileChannel lock, Mirror mirror, Predicate<String> scope) {
         this.target = target;
         this.temp = temp;
+        this.lock = lock;
         UNFINISHED.add(temp);
         this.mirror = mirror;
         this.scope = scope;
@@ -70,8 +74,8 @@ public final class Output implements AutoCloseable {
         Path abs = target.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
-            Path temp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".live-");
-            return new Output(abs, temp, mirror, scope);
+            Stage st = stage(abs, "live");
+            return new Output(abs, st.temp, st.lock, mirror, scope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,12 +84,82 @@ public final class Output implements AutoCloseable {
     public static Output open(Path target) {
         Path abs = target.toAbsolutePath().normalize();
         try {
-            Path parent = abs.getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".camnang-");
-            return new Output(abs, temp, null, null);
+            Files.createDirectories(abs.getParent());
+            Stage st = stage(abs, "camnang");
+            return new Output(abs, st.temp, st.lock, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Stage(Path temp, java.nio.channels.FileChannel lock) {
+    }
+
+    /**
+     * A new staging folder beside {@code target}, {@code .<name>.<kind>-<n>}, with a lock file
+     * of the same name plus {@code .lock}, locked before the folder exists and until the build
+     * ends: the operating system releases it when a build's process dies, however it dies. The
+     * folders of such builds are deleted first; those of builds still running are left alone.
+     */
+    private static Stage stage(Path target, String kind) throws IOException {
+        Path parent = target.getParent();
+        String prefix = "." + target.getFileName() + "." + kind + "-";
+        sweep(parent, prefix);
+        Path lockFile = Files.createTempFile(parent, prefix, ".lock");
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            ch.lock();
+            String name = lockFile.getFileName().toString();
+            Path temp = parent.resolve(name.substring(0, name.length() - ".lock".length()));
+            Files.createDirectory(temp);
+            return new Stage(temp, ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            Files.deleteIfExists(lockFile);
+            throw e;
+        }
+    }
+
+    /** Deletes the staging folders (and lock files) under {@code prefix} that no live build holds. */
+    private static void sweep(Path parent, String prefix) {
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            ds.forEach(found::add);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (Path p : found) {
+            String name = p.getFileName().toString();
+            Path dir = name.endsWith(".lock") ? p.resolveSibling(name.substring(0, name.length() - ".lock".length())) : p;
+            Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock held = ch.tryLock()) {
+                if (held == null) {
+                    continue; // a build in another process
+                }
+                if (Files.isDirectory(dir)) {
+                    deleteQuietly(dir);
+                }
+            } catch (java.nio.channels.OverlappingFileLockException | IOException e) {
+                continue; // a build in this JVM, or a folder we may not touch
+            }
+            try {
+                Files.deleteIfExists(lockFile);
+            } catch (IOException e) {
+                // Another build's sweep took it first.
+            }
+        }
+    }
+
+    /** Ends the build's hold on its staging folder. */
+    private void release() {
+        UNFINISHED.remove(temp);
+        try {
+            lock.close();
+            Files.deleteIfExists(temp.resolveSibling(temp.getFileName() + ".lock"));
+        } catch (IOException e) {
+            // A lock file left behind is swept by the next build.
         }
     }
 
@@ -212,6 +286,7 @@ public final class Output implements AutoCloseable {
             LiveSync.commit(target, temp, memory, mirror, scope);
             committed = true;
             deleteTree(temp);
+            release();
             return;
         }
         try {
@@ -223,7 +298,7 @@ public final class Output implements AutoCloseable {
             }
             move(temp, target);
             committed = true;
-            UNFINISHED.remove(temp);
+            release();
             if (old != null) {
                 deleteTree(old);
             }
@@ -245,7 +320,7 @@ public final class Output implements AutoCloseable {
         if (!committed || memory != null) {
             deleteTree(temp);
         }
-        UNFINISHED.remove(temp);
+        release();
     }
 
     /** Deletes what it can: the build's threads may still be writing into the folder. */

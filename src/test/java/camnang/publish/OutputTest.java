@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,37 @@ class OutputTest {
         assertEquals("mới", Files.readString(site.resolve("moi/index.html")));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(1, left.count(), "no temporary folders left behind");
+        }
+    }
+
+    @Test
+    void theNextBuildDeletesWhatAKilledBuildLeftButNotWhatARunningOneUses() throws IOException {
+        Path site = tmp.resolve("_site");
+        // A build killed mid-way leaves its staging folder, with its lock file (no longer locked) or without.
+        Files.createDirectories(tmp.resolve("._site.camnang-1/sub"));
+        Files.writeString(tmp.resolve("._site.camnang-1/sub/a.html"), "x");
+        Files.writeString(tmp.resolve("._site.camnang-1.lock"), "");
+        Files.createDirectories(tmp.resolve("._site.camnang-2"));
+        Files.createDirectories(tmp.resolve("._khac.camnang-3"));
+        try (Output running = Output.open(site)) {
+            assertEquals(List.of("._khac.camnang-3", "._site.camnang-N", "._site.camnang-N.lock"), names());
+            running.write("a.html", "a");
+            try (Output second = Output.open(site)) {
+                second.write("b.html", "b");
+                assertEquals(List.of("._khac.camnang-3", "._site.camnang-N", "._site.camnang-N", "._site.camnang-N.lock",
+                        "._site.camnang-N.lock"), names());
+            }
+            assertEquals(List.of("._khac.camnang-3", "._site.camnang-N", "._site.camnang-N.lock"), names());
+            running.commit();
+        }
+        assertEquals(List.of("._khac.camnang-3", "_site"), names());
+        assertEquals("a", Files.readString(site.resolve("a.html")));
+    }
+
+    /** The names in the temporary folder, sorted, with the random part of staging names as N. */
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(tmp)) {
+            return s.map(p -> p.getFileName().toString().replaceAll("^(\\._site\\.camnang-)\\d+", "$1N")).sorted().toList();
         }
     }
 

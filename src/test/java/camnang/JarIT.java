@@ -25,19 +25,24 @@ class JarIT {
     }
 
     /**
-     * Runs the jar with CAMNANG_DAEMON set to {@code daemon}, and a temporary folder of its own,
-     * where its daemons' sockets live: the developer's daemons are neither used nor stopped.
+     * The jar's command in {@code cwd} with CAMNANG_DAEMON set to {@code daemon}, and a temporary
+     * folder of its own, where its daemons' sockets live: the developer's daemons are neither
+     * used nor stopped.
      */
-    private TestSites.Run java(String daemon, Path cwd, String... args) throws IOException, InterruptedException {
+    private ProcessBuilder jar(String daemon, Path cwd, String... args) throws IOException {
         Path tmpdir = Files.createDirectories(tmp.resolve("t"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmpdir, "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        pb.environment().put("CAMNANG_DAEMON", daemon);
+        return pb;
+    }
+
+    private TestSites.Run java(String daemon, Path cwd, String... args) throws IOException, InterruptedException {
         Path out = tmp.resolve("stdout.txt");
         Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("CAMNANG_DAEMON", daemon);
-        Process p = pb.start();
+        Process p = jar(daemon, cwd, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int code = p.waitFor();
         return new TestSites.Run(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
@@ -137,11 +142,8 @@ class JarIT {
             Files.writeString(project.resolve("content/muc-0/trang-0.md"), "# Trang đã sửa\n");
 
             Path err = tmp.resolve("interrupted.txt");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + tmp.resolve("t"), "-jar", JAR.toString(), "build", "--out", "a")
-                    .directory(project.toFile()).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("CAMNANG_DAEMON", "1");
-            Process client = pb.start();
+            Process client = jar("1", project, "build", "--out", "a").redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!Files.readString(err).contains("Đang dựng trang") && client.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -101,9 +101,7 @@ final class Daemon {
         }
         boolean started = false;
         try (ch) {
-            DataOutputStream req = new DataOutputStream(new BufferedOutputStream(output(ch)));
-            req.writeInt(MAGIC);
-            req.writeByte(RUN);
+            DataOutputStream req = header(ch, RUN);
             req.writeBoolean(terminal);
             req.writeInt(args.length);
             for (String a : args) {
@@ -140,10 +138,7 @@ final class Daemon {
     /** Asks the daemon at {@code socket} to stop (after its build, if it has one); whether one was listening. */
     static boolean stop(Path socket) {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            DataOutputStream req = new DataOutputStream(new BufferedOutputStream(output(ch)));
-            req.writeInt(MAGIC);
-            req.writeByte(STOP);
-            req.flush();
+            header(ch, STOP).flush();
             new DataInputStream(new BufferedInputStream(input(ch))).readByte();
             return true;
         } catch (IOException | RuntimeException e) {
@@ -180,10 +175,15 @@ final class Daemon {
     }
 
     private static void ping(SocketChannel ch) throws IOException {
+        header(ch, (byte) 0).flush(); // the daemon closes without answering
+    }
+
+    /** A request to the daemon, begun: the protocol's mark and the request's kind, not yet sent. */
+    private static DataOutputStream header(SocketChannel ch, byte kind) throws IOException {
         DataOutputStream req = new DataOutputStream(new BufferedOutputStream(output(ch)));
         req.writeInt(MAGIC);
-        req.writeByte(0); // the daemon closes without answering
-        req.flush();
+        req.writeByte(kind);
+        return req;
     }
 
     /** The sockets of this user's daemons whose names start with {@code prefix}. */

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A page's Markdown, read again from its file when the Markdown stage needs it: holding
- * every page's text from loading to rendering would double the memory of a large site.
+ * A page's Markdown. Loading may hand over the text it decoded, which the Markdown stage takes
+ * ({@link #take()}) once (decoding a site's Vietnamese again cost 6% of a build); beyond a share of the heap
+ * ({@code Content}'s budget) and on any later call the text is read again from its file:
+ * holding every page of a large site from loading to rendering would double its memory.
  */
 public final class Body {
     private final Path file;
@@ -16,18 +18,21 @@ public final class Body {
     private final int start;
     private final int blankFrom;
     private final int blankTo;
+    /** The text decoded at loading, until the first {@link #text()} takes it. */
+    private volatile String held;
 
-    private Body(Path file, String text, int start, int blankFrom, int blankTo) {
+    private Body(Path file, String text, int start, int blankFrom, int blankTo, String held) {
         this.file = file;
         this.text = text;
         this.start = start;
         this.blankFrom = blankFrom;
         this.blankTo = blankTo;
+        this.held = held;
     }
 
     /** Text held in memory (tests, made-up section pages). */
     public static Body of(String text) {
-        return new Body(null, java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), 0, -1, -1);
+        return new Body(null, java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), 0, -1, -1, null);
     }
 
     /**
@@ -35,7 +40,16 @@ public final class Body {
      * of that part (a heading taken as the title), whose line break is kept so lines still count.
      */
     static Body inFile(Path file, int start, int blankFrom, int blankTo) {
-        return new Body(file, null, start, blankFrom, blankTo);
+        return new Body(file, null, start, blankFrom, blankTo, null);
+    }
+
+    /**
+     * As {@link #inFile(Path, int, int, int)}, holding the text until it is first asked for:
+     * {@code all} is the whole file as loading decoded it (no byte-order mark), {@code utf8} its bytes.
+     */
+    static Body held(Path file, int start, int blankFrom, int blankTo, String all, byte[] utf8) {
+        return new Body(file, null, start, blankFrom, blankTo,
+                compose(all, plainlyComposed(utf8), start, blankFrom, blankTo));
     }
 
     /**
@@ -59,17 +73,37 @@ public final class Body {
         if (text != null) {
             return text;
         }
+        String h = held;
+        return h != null ? h : read();
+    }
+
+    /** The text, no longer held once taken: what the Markdown stage calls, once a page. */
+    public String take() {
+        String h = held;
+        held = null;
+        return h != null ? h : text();
+    }
+
+    /** Lets go of the held text when the page's rendering came from a cache. */
+    public void release() {
+        held = null;
+    }
+
+    private String read() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean composed = plainlyComposed(bytes);
         String all = new String(bytes, StandardCharsets.UTF_8);
         if (all.startsWith("\uFEFF")) {
             all = all.substring(1);
         }
+        return compose(all, plainlyComposed(bytes), start, blankFrom, blankTo);
+    }
+
+    private static String compose(String all, boolean composed, int start, int blankFrom, int blankTo) {
         String body = all.substring(Math.min(start, all.length()));
         if (blankFrom >= 0 && blankTo <= body.length()) {
             body = body.substring(0, blankFrom) + body.substring(blankTo);

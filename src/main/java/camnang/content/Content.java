@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -81,8 +82,10 @@ public final class Content {
         Collections.sort(other);
 
         FrontMatter.Migrations migrations = new FrontMatter.Migrations();
+        // What the pages' decoded text may hold of the heap until each is rendered (Body).
+        AtomicLong budget = new AtomicLong(Runtime.getRuntime().maxMemory() / 4);
         List<Page> read = markdown.parallelStream()
-                .map(rel -> readPage(source, rel, problems, migrations, config.toneMarks()))
+                .map(rel -> readPage(source, rel, problems, migrations, config.toneMarks(), budget))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toList());
         migrations.report(problems);
@@ -180,7 +183,7 @@ public final class Content {
     }
 
     private static Page readPage(Path source, String rel, Problems problems, FrontMatter.Migrations migrations,
-                                 SiteConfig.ToneMarks tones) {
+                                 SiteConfig.ToneMarks tones, AtomicLong budget) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(source.resolve(rel));
@@ -194,7 +197,10 @@ public final class Content {
         }
         TextHygiene.check(text, rel, tones, problems);
         FrontMatter.Result fm = FrontMatter.parse(text, rel, problems, migrations);
-        Body body = Body.inFile(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo());
+        // Two bytes a char: the most a Java string takes.
+        boolean hold = !fm.meta().draft() && budget.addAndGet(-2L * (text.length() - fm.bodyStart())) >= 0;
+        Body body = hold ? Body.held(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo(), text, bytes)
+                : Body.inFile(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo());
         String dir = Site.parentDir(rel);
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String stem = stem(name);

@@ -440,9 +440,15 @@ public final class Site {
             return;
         }
         Collator vi = Collator.getInstance(Locale.forLanguageTag("vi"));
+        // The keys of a large site's titles, 3% of its build when made on one core. A collator
+        // is not safe to share between threads: each thread works with a copy.
+        ThreadLocal<Collator> local = ThreadLocal.withInitial(() -> (Collator) vi.clone());
+        java.text.CollationKey[] made = new java.text.CollationKey[pages.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, made.length);
+        (made.length >= 1000 ? range.parallel() : range).forEach(i -> made[i] = local.get().getCollationKey(pages.get(i).title()));
         Map<Page, java.text.CollationKey> keys = new java.util.IdentityHashMap<>();
-        for (Page p : pages) {
-            keys.put(p, vi.getCollationKey(p.title()));
+        for (int i = 0; i < made.length; i++) {
+            keys.put(pages.get(i), made[i]);
         }
         pages.sort(Comparator
                 .comparing((Page p) -> p.meta().weight(), Comparator.nullsLast(Comparator.naturalOrder()))

@@ -133,51 +133,32 @@ public final class Markdown {
     }
 
     /**
-     * The extensions a page's text may need, in one pass over it: a parser without the others
-     * is faster, and ten searches of a long page cost more than the one pass.
+     * The extensions a page's text may need: a parser without the others is faster. Each mark
+     * is looked for with String.indexOf, which the optimising compiler (what the daemon runs)
+     * turns into vector instructions: twice as fast as one pass testing each char.
      */
     static int features(String body) {
         int f = 0;
-        int n = body.length();
-        for (int i = 0; i < n; i++) {
-            char c = body.charAt(i);
-            switch (c) {
-                case '|' -> f |= TABLES;
-                case '[' -> {
-                    if (i + 1 < n && body.charAt(i + 1) == '^') {
-                        f |= FOOTNOTES;
-                    } else if (body.startsWith("TOC", i + 1) || body.startsWith("toc", i + 1)) {
-                        f |= TOC;
-                    }
-                }
-                case '\n' -> {
-                    if (i + 1 < n && (body.charAt(i + 1) == ':' || body.charAt(i + 1) == '~')) {
-                        f |= DEFINITIONS;
-                    }
-                }
-                case '!' -> {
-                    if (body.startsWith("!!!", i)) {
-                        f |= CALLOUTS;
-                    }
-                }
-                case '?' -> {
-                    if (body.startsWith("???", i)) {
-                        f |= CALLOUTS;
-                    }
-                }
-                case '~' -> {
-                    if (i + 1 < n && body.charAt(i + 1) == '~') {
-                        f |= STRIKE;
-                    }
-                }
-                case 'q' -> {
-                    if (body.startsWith("quiz", i)) {
-                        f |= QUIZ;
-                    }
-                }
-                default -> {
-                }
-            }
+        if (body.indexOf('|') >= 0) {
+            f |= TABLES;
+        }
+        if (body.contains("[^")) {
+            f |= FOOTNOTES;
+        }
+        if (body.contains("[TOC") || body.contains("[toc")) {
+            f |= TOC;
+        }
+        if (body.contains("\n:") || body.contains("\n~")) {
+            f |= DEFINITIONS;
+        }
+        if (body.contains("!!!") || body.contains("???")) {
+            f |= CALLOUTS;
+        }
+        if (body.contains("~~")) {
+            f |= STRIKE;
+        }
+        if (body.contains("quiz")) {
+            f |= QUIZ;
         }
         return f;
     }
@@ -216,25 +197,27 @@ public final class Markdown {
         if (memo != null) {
             RenderedPage hit = memo.get(page, site, mode, problems);
             if (hit != null) {
+                page.body().release();
                 return hit;
             }
             Problems recording = problems.recording();
             PageContext[] ctx = new PageContext[1];
-            RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, true, ctx);
+            RenderedPage rp = renderFresh(page, page.body().take(), site, mode, recording, true, ctx);
             memo.put(page, site, rp, recording.all(), ctx[0]);
             return rp;
         }
         if (cache == null) {
-            return renderFresh(page, page.body().text(), site, mode, problems, withText);
+            return renderFresh(page, page.body().take(), site, mode, problems, withText);
         }
         String key = cache.key(page);
         RenderedPage hit = cache.get(key, page, problems);
         if (hit != null) {
+            page.body().release();
             return hit;
         }
         Problems recording = problems.recording();
         // The cache keeps the sections' text too, so a rebuild with the search index skips Markdown as well.
-        RenderedPage rp = renderFresh(page, page.body().text(), site, mode, recording, true);
+        RenderedPage rp = renderFresh(page, page.body().take(), site, mode, recording, true);
         cache.put(key, rp, recording.all());
         return rp;
     }

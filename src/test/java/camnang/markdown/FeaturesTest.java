@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The one pass that picks a page's parser extensions finds what searching the text for each would. */
+/** The marks that pick a page's parser extensions are found wherever they lie in the text. */
 class FeaturesTest {
     @Test
     void sameAsSearchingForEach() {

@@ -21,16 +21,33 @@ final class Forms {
     final String[] folded;
     final int[] increments;
     final int size;
-    final String[] bigrams;
+    /** The folded syllables of each bigram, the first and the second: a bigram is {@code left + " " + right}. */
+    final String[] left;
+    final String[] right;
     final int bigramSize;
+    private String[] bigrams;
 
-    private Forms(String[] exact, String[] folded, int[] increments, int size, String[] bigrams, int bigramSize) {
+    private Forms(String[] exact, String[] folded, int[] increments, int size, String[] left, String[] right,
+                  int bigramSize) {
         this.exact = exact;
         this.folded = folded;
         this.increments = increments;
         this.size = size;
-        this.bigrams = bigrams;
+        this.left = left;
+        this.right = right;
         this.bigramSize = bigramSize;
+    }
+
+    /** The bigrams as strings, made when first asked for: indexing needs only their halves. */
+    String[] bigrams() {
+        if (bigrams == null) {
+            String[] b = new String[bigramSize];
+            for (int i = 0; i < bigramSize; i++) {
+                b[i] = left[i] + " " + right[i];
+            }
+            bigrams = b;
+        }
+        return bigrams;
     }
 
     private static final class State {
@@ -51,7 +68,8 @@ final class Forms {
         String[] exact = new String[guess];
         String[] folded = new String[guess];
         int[] incs = new int[guess];
-        String[] bigrams = new String[guess];
+        String[] left = new String[guess];
+        String[] right = new String[guess];
         int n = 0;
         int nb = 0;
         String previous = null;
@@ -76,10 +94,12 @@ final class Forms {
                     continue; // as BigramFilter: document numbers take no part in bigrams
                 }
                 if (previous != null && (s.flags.getFlags() & VietnameseTokenizer.AFTER_PUNCTUATION) == 0) {
-                    if (nb == bigrams.length) {
-                        bigrams = Arrays.copyOf(bigrams, nb * 2);
+                    if (nb == left.length) {
+                        left = Arrays.copyOf(left, nb * 2);
+                        right = Arrays.copyOf(right, nb * 2);
                     }
-                    bigrams[nb++] = previous + " " + f;
+                    left[nb] = previous;
+                    right[nb++] = f;
                 }
                 previous = f;
             }
@@ -93,7 +113,7 @@ final class Forms {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Forms(exact, folded, incs, n, bigrams, nb);
+        return new Forms(exact, folded, incs, n, left, right, nb);
     }
 
     /** The tokens of one form as Lucene reads them from an analyzer: text and position increment. */
@@ -101,7 +121,7 @@ final class Forms {
         return switch (form) {
             case EXACT -> new Replay(exact, increments, size);
             case FOLDED -> new Replay(folded, increments, size);
-            case BIGRAM -> new Replay(bigrams, null, bigramSize);
+            case BIGRAM -> new Replay(bigrams(), null, bigramSize);
         };
     }
 

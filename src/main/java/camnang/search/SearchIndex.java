@@ -8,6 +8,7 @@ import camnang.markdown.RenderedPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -89,20 +91,98 @@ public final class SearchIndex implements AutoCloseable {
         KEY.freeze();
     }
 
-    private final IndexWriter writer;
+    /**
+     * Where a section's fields go: {@link Inverted} in a build, a Lucene {@code Document} in the
+     * test that holds the two equal ({@link LuceneSink}).
+     */
+    interface Sink {
+        void start(long order);
+
+        /** A value stored only. */
+        void stored(String field, String value);
+
+        /** The exact, folded and bigram tokens of a text, as the fields {@code <field>_exact} and so on. */
+        void tokens(String field, Forms forms);
+
+        /** One term with frequency and norm, not stored ({@link #CITE}). */
+        void key(String field, String value);
+
+        /** One term, documents only, stored too ({@code StringField}). */
+        void facet(String field, String value);
+
+        void end();
+    }
+
+    /** Each section as a {@code Document} added to Lucene's own {@code IndexWriter}. */
+    static final class LuceneSink implements Sink {
+        private final IndexWriter writer;
+        private Document d;
+
+        LuceneSink(IndexWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void start(long order) {
+            d = new Document();
+            d.add(new NumericDocValuesField(ORDER, order));
+        }
+
+        @Override
+        public void stored(String field, String value) {
+            d.add(new StoredField(field, value));
+        }
+
+        @Override
+        public void tokens(String field, Forms f) {
+            d.add(new Field(field + "_exact", f.stream(VietnameseAnalyzer.Form.EXACT), TOKENS));
+            d.add(new Field(field + "_folded", f.stream(VietnameseAnalyzer.Form.FOLDED), TOKENS));
+            d.add(new Field(field + "_bigram", f.stream(VietnameseAnalyzer.Form.BIGRAM), TOKENS));
+        }
+
+        @Override
+        public void key(String field, String value) {
+            d.add(new Field(field, value, KEY));
+        }
+
+        @Override
+        public void facet(String field, String value) {
+            d.add(new StringField(field, value, Field.Store.YES));
+        }
+
+        @Override
+        public void end() {
+            try {
+                writer.addDocument(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private final Path dir;
     private final Map<String, Integer> ordinals = new HashMap<>();
-    private final Site site;
+    /** Each indexing thread's segment: threads add sections without waiting for each other. */
+    private final List<Inverted> segments = new ArrayList<>();
+    private final ThreadLocal<Inverted> segment = ThreadLocal.withInitial(() -> {
+        Inverted i = new Inverted();
+        synchronized (segments) {
+            segments.add(i);
+        }
+        return i;
+    });
+    private volatile boolean closed;
 
-    private SearchIndex(IndexWriter writer, Path dir, Site site) {
-        this.writer = writer;
+    private SearchIndex(Path dir, Site site) {
         this.dir = dir;
-        this.site = site;
         List<Page> pages = site.pages();
         for (int i = 0; i < pages.size(); i++) {
             ordinals.put(pages.get(i).output(), i);
         }
+        this.site = site;
     }
+
+    private final Site site;
 
     /** The analyzer of each field, by the field's suffix: {@code _exact}, {@code _folded}, {@code _bigram}. */
     static Analyzer analyzer() {
@@ -123,16 +203,9 @@ public final class SearchIndex implements AutoCloseable {
                 : field.endsWith("_folded") ? VietnameseAnalyzer.Form.FOLDED : VietnameseAnalyzer.Form.EXACT;
     }
 
-    /** A new index in {@code dir} (emptied) for the pages of {@code site}. */
+    /** A new index to be written in {@code dir} (emptied) for the pages of {@code site}. */
     public static SearchIndex create(Path dir, Site site) {
-        try {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer());
-            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-            config.setRAMBufferSizeMB(64);
-            return new SearchIndex(new IndexWriter(FSDirectory.open(dir), config), dir, site);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SearchIndex(dir, site);
     }
 
     /**
@@ -141,8 +214,15 @@ public final class SearchIndex implements AutoCloseable {
      * bare headings that end each file of the legal corpus, are not results.
      */
     public void add(RenderedPage rp) {
+        if (closed) {
+            throw new IllegalStateException("the index is closed");
+        }
+        add(rp, ordinals.get(rp.page().output()), segment.get());
+    }
+
+    /** The sections of {@code rp}, the page of number {@code ordinal} in the site, into {@code sink}. */
+    static void add(RenderedPage rp, long ordinal, Sink sink) {
         Page page = rp.page();
-        long ordinal = ordinals.get(page.output());
         int n = 0;
         boolean first = true;
         LegalDoc legal = page.meta().legal();
@@ -156,56 +236,43 @@ public final class SearchIndex implements AutoCloseable {
             // The articles of a legal document have a title of their own: their citation.
             LegalTitles.Fields searched = LegalTitles.of(page, s.heading(), first);
             String title = searched.title();
-            Document d = new Document();
-            d.add(new NumericDocValuesField(ORDER, ordinal << 24 | n++));
+            sink.start(ordinal << 24 | n++);
             if (!title.isEmpty()) {
-                d.add(new StoredField(TITLED, title));
+                sink.stored(TITLED, title);
             }
             if (!searched.heading().equals(s.heading())) {
-                d.add(new StoredField(HEADED, searched.heading()));
+                sink.stored(HEADED, searched.heading());
             }
             boolean wasFirst = first;
             first = false;
-            d.add(new StoredField(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id()));
-            d.add(new StoredField(TITLE, page.title()));
-            d.add(new StoredField(HEADING, s.heading()));
-            d.add(new StoredField(TEXT, s.text()));
-            add(d, TITLE, title);
-            add(d, HEADING, searched.heading());
-            add(d, TEXT, s.text());
+            sink.stored(URL, s.id().isEmpty() ? page.output() : page.output() + "#" + s.id());
+            sink.stored(TITLE, page.title());
+            sink.stored(HEADING, s.heading());
+            sink.stored(TEXT, s.text());
+            sink.tokens(TITLE, Forms.of(title));
+            sink.tokens(HEADING, Forms.of(searched.heading()));
+            sink.tokens(TEXT, Forms.of(s.text()));
             for (String k : LegalTitles.cites(names, wasFirst, searched)) {
-                d.add(new Field(CITE, k, KEY));
+                sink.key(CITE, k);
             }
-            d.add(new StringField(SECTION, topSection(page), Field.Store.YES));
+            sink.facet(SECTION, topSection(page));
             if (page.meta().type() != null) {
-                d.add(new StringField(TYPE, page.meta().type().key, Field.Store.YES));
+                sink.facet(TYPE, page.meta().type().key);
             }
             for (Audience a : page.meta().audience()) {
-                d.add(new StringField(AUDIENCE, a.slug, Field.Store.YES));
+                sink.facet(AUDIENCE, a.slug);
             }
             if (legal != null && !formSlug(legal).isEmpty()) {
-                d.add(new StringField(FORM, formSlug(legal), Field.Store.YES));
+                sink.facet(FORM, formSlug(legal));
             }
             if (legal != null && legal.status() != null) {
-                d.add(new StringField(STATUS, legal.status().slug(), Field.Store.YES));
+                sink.facet(STATUS, legal.status().slug());
             }
             for (String t : page.meta().tags()) {
-                d.add(new StringField(TAG, camnang.Slug.of(t), Field.Store.YES));
+                sink.facet(TAG, camnang.Slug.of(t));
             }
-            try {
-                writer.addDocument(d);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            sink.end();
         }
-    }
-
-    /** The three forms of a field from one pass of the tokenizer ({@link Forms}), as the analyzer would give them. */
-    private static void add(Document d, String field, String value) {
-        Forms f = Forms.of(value);
-        d.add(new Field(field + "_exact", f.stream(VietnameseAnalyzer.Form.EXACT), TOKENS));
-        d.add(new Field(field + "_folded", f.stream(VietnameseAnalyzer.Form.FOLDED), TOKENS));
-        d.add(new Field(field + "_bigram", f.stream(VietnameseAnalyzer.Form.BIGRAM), TOKENS));
     }
 
     /** The facet "form": the document's form as a slug, so that "Nghị định" and "nghị định" are one value. */
@@ -220,42 +287,100 @@ public final class SearchIndex implements AutoCloseable {
         return slash < 0 ? s : s.substring(0, slash);
     }
 
+    /** The segments added so far, as Lucene reads them (the threads that added them must be done). */
+    List<CodecReader> readers() {
+        List<CodecReader> readers = new ArrayList<>();
+        synchronized (segments) {
+            for (Inverted i : segments) {
+                if (i.maxDoc() > 0) {
+                    readers.add(i.reader());
+                }
+            }
+        }
+        return readers;
+    }
+
     /**
-     * Closes the index and writes the browser's shards beside it
+     * Writes the Lucene index and, beside it, the browser's shards
      * through {@code write} (a path in the output folder and the file's bytes).
      */
     public Written finish(Path searchDir, BiConsumer<String, byte[]> write) {
-        close();
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
-            Shards.Summary s = Shards.write(reader, site, searchDir, write);
-            return new Written(s.docs(), s.files(), s.bytes());
+        closed = true;
+        List<CodecReader> readers = readers();
+        // Made on this thread: the first IndexWriterConfig and reader initialise Lucene classes whose
+        // static initialisers wait for each other (IndexWriter, ConcurrentMergeScheduler), which
+        // deadlocked when the two threads below began with one each.
+        IndexWriterConfig config = config();
+        MultiReader all;
+        try {
+            all = new MultiReader(readers.toArray(new CodecReader[0]), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Lucene writes its segments while the shards are cut from the same sections in memory:
+        // the shards' file writing leaves a core idle now and then.
+        java.util.concurrent.CompletableFuture<Void> lucene = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                write(dir, config, readers);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Shards.Summary s;
+        try {
+            s = Shards.write(all, site, searchDir, write);
+        } catch (IOException e) {
+            UncheckedIOException u = new UncheckedIOException(e);
+            awaitAfterFailure(lucene, u);
+            throw u;
+        } catch (RuntimeException | Error e) {
+            awaitAfterFailure(lucene, e);
+            throw e;
+        }
+        try {
+            lucene.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        return new Written(s.docs(), s.files(), s.bytes());
+    }
+
+    /** The output folder is deleted after a failure: Lucene must first have stopped writing into it. */
+    private static void awaitAfterFailure(java.util.concurrent.CompletableFuture<Void> lucene, Throwable failure) {
+        try {
+            lucene.join();
+        } catch (RuntimeException also) {
+            failure.addSuppressed(also);
+        }
+    }
+
+    private static IndexWriterConfig config() {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        return config;
+    }
+
+    /** A new Lucene index in {@code dir} holding {@code readers}' documents. */
+    static void write(Path dir, List<CodecReader> readers) throws IOException {
+        write(dir, config(), readers);
+    }
+
+    private static void write(Path dir, IndexWriterConfig config, List<CodecReader> readers) throws IOException {
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config)) {
+            writer.addIndexes(readers.toArray(new CodecReader[0]));
+        }
+        // The lock file stays behind empty after a clean close; a published site does not need it.
+        java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
     }
 
     @Override
     public void close() {
-        if (!writer.isOpen()) {
-            return;
-        }
-        try {
-            // Each indexing thread's buffer is flushed by a thread of its own: close() alone would
-            // write them one after the other while the other cores wait.
-            java.util.stream.IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(i -> {
-                try {
-                    while (writer.flushNextBuffer()) {
-                        // another buffer may wait
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.close();
-            // The lock file stays behind empty after a clean close; a published site does not need it.
-            java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        closed = true;
     }
 }

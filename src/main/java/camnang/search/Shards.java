@@ -26,7 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
@@ -246,7 +246,7 @@ final class Shards {
      * ties in the same order ({@link Search}). So the shards are the same from build to build.
      */
     static final class Ranks {
-        final DirectoryReader reader;
+        final IndexReader reader;
         final List<LeafReader> leaves = new ArrayList<>();
         final int[][] rank;
         final int[] leafOf;
@@ -254,7 +254,7 @@ final class Shards {
         /** The page ordinal (in {@code Site.pages()}) of each rank. */
         final int[] pageOf;
 
-        Ranks(DirectoryReader reader) throws IOException {
+        Ranks(IndexReader reader) throws IOException {
             this.reader = reader;
             int n = reader.maxDoc();
             long[] keys = new long[n];
@@ -346,7 +346,7 @@ final class Shards {
         }
     }
 
-    static Summary write(DirectoryReader reader, Site site, Path searchDir, BiConsumer<String, byte[]> write)
+    static Summary write(IndexReader reader, Site site, Path searchDir, BiConsumer<String, byte[]> write)
             throws IOException {
         Path temp = searchDir.resolve("tmp");
         Files2 out = new Files2(temp);
@@ -1009,7 +1009,7 @@ final class Shards {
         }
         for (int i = 0; i < forms.bigramSize; i++) {
             // A bigram holds a space, a word never: the two kinds of key cannot meet.
-            keys.computeIfAbsent(forms.bigrams[i], k -> new Term()).freq++;
+            keys.computeIfAbsent(forms.bigrams()[i], k -> new Term()).freq++;
         }
         // Each key's share of its chunk: the key, its digits and its spellings.
         int total = 0;

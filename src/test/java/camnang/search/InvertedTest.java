@@ -1,0 +1,195 @@
+package camnang.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import camnang.Problems;
+import camnang.TestSites;
+import camnang.content.Content;
+import camnang.content.Page;
+import camnang.content.Site;
+import camnang.content.SiteConfig;
+import camnang.markdown.Markdown;
+import camnang.markdown.RenderedPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sections inverted in memory ({@link Inverted}) are the index Lucene's own IndexWriter makes
+ * of the same documents ({@link SearchIndex.LuceneSink}): every field, term, posting, frequency,
+ * norm, order and stored value; and so is the index written from them.
+ */
+class InvertedTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theSampleSiteInvertedInMemoryIsWhatIndexWriterMakes() throws IOException {
+        sameIndex(rendered(Path.of("content")));
+    }
+
+    @Test
+    void aSliceOfTheLegalCorpusInvertedInMemoryIsWhatIndexWriterMakes() throws IOException {
+        Path corpus = Path.of("../shared/corpus/phap-dien");
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "../shared/corpus/phap-dien is absent: skipped");
+        Path slice = tmp.resolve("slice");
+        try (Stream<Path> s = Files.walk(corpus)) {
+            // Two folders: documents with citations, articles, tables and document numbers.
+            for (Path p : s.filter(p -> p.toString().endsWith(".md"))
+                    .filter(p -> p.toString().contains("hoa-giai") || p.toString().contains("/dan-su/")).sorted()
+                    .limit(12).toList()) {
+                Path to = slice.resolve(corpus.relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        List<RenderedPage> pages = rendered(slice);
+        assertTrue(pages.size() >= 5, "pages: " + pages.size());
+        sameIndex(pages);
+    }
+
+    /** Text that tests the edges: an unpaired surrogate, a tag twice, NFD, document numbers, empty sections. */
+    @Test
+    void edgesOfTheTextInvertedInMemoryAreWhatIndexWriterMakes() throws IOException {
+        Path root = tmp.resolve("edges");
+        TestSites.write(root, Map.of(
+                "a.md", """
+                        ---
+                        title: Hòa giải 315/QĐ-TTg
+                        tags: [hòa giải, Hòa giải, hoà giải]
+                        audience: [người dân, hòa giải viên]
+                        type: guide
+                        ---
+                        Lời mở đầu hoà giải hòa giải hoà giải theo 35/2013/QH13 và 01/2024/NQ-HĐND.
+
+                        ## Điều 1. Phạm vi
+
+                        Khoản 1: x\uD800y thủy thuỷ quy định quy định quy định.
+
+                        ## Trống
+
+                        ## Điều 2. Hoa giai
+
+                        hoa giai khong dau, ho\u0300a gia\u0309i NFD.
+                        """,
+                "b.md", "# Chỉ tiêu đề\n\nMột câu.\n"));
+        sameIndex(rendered(root));
+    }
+
+    private static List<RenderedPage> rendered(Path source) {
+        Problems problems = new Problems("");
+        Site site = Content.load(source, SiteConfig.BrokenLinks.WARN, problems, null);
+        List<RenderedPage> pages = new ArrayList<>();
+        for (Page p : site.pages()) {
+            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
+        }
+        return pages;
+    }
+
+    private void sameIndex(List<RenderedPage> pages) throws IOException {
+        Inverted inverted = new Inverted();
+        ByteBuffersDirectory expectedDir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(expectedDir, new IndexWriterConfig(SearchIndex.analyzer()))) {
+            SearchIndex.LuceneSink lucene = new SearchIndex.LuceneSink(w);
+            long ordinal = 0;
+            for (RenderedPage rp : pages) {
+                SearchIndex.add(rp, ordinal, inverted);
+                SearchIndex.add(rp, ordinal++, lucene);
+            }
+            w.forceMerge(1);
+        }
+        CodecReader memory = inverted.reader();
+        try (DirectoryReader expected = DirectoryReader.open(expectedDir)) {
+            assertEquals(1, expected.leaves().size());
+            LeafReader reference = expected.leaves().get(0).reader();
+            assertTrue(reference.maxDoc() > 0);
+            assertEquals(describe(reference), describe(memory));
+            // The index written from memory, read back.
+            Path written = tmp.resolve("written-" + System.nanoTime());
+            SearchIndex.write(written, List.of(memory));
+            try (DirectoryReader back = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(written))) {
+                assertEquals(1, back.leaves().size());
+                assertEquals(describe(reference), describe(back.leaves().get(0).reader()));
+            }
+        }
+    }
+
+    /** Everything the searches and the shards read of a segment, as text to compare. */
+    static String describe(LeafReader r) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("maxDoc ").append(r.maxDoc()).append('\n');
+        Map<String, FieldInfo> infos = new TreeMap<>();
+        for (FieldInfo fi : r.getFieldInfos()) {
+            infos.put(fi.name, fi);
+        }
+        for (FieldInfo fi : infos.values()) {
+            sb.append("field ").append(fi.name).append(' ').append(fi.getIndexOptions()).append(" norms ")
+                    .append(fi.hasNorms()).append(" dv ").append(fi.getDocValuesType()).append('\n');
+            Terms terms = r.terms(fi.name);
+            if (terms != null) {
+                sb.append(" stats ").append(terms.getSumTotalTermFreq()).append(' ').append(terms.getSumDocFreq())
+                        .append(' ').append(terms.getDocCount()).append('\n');
+                TermsEnum te = terms.iterator();
+                List<BytesRef> seen = new ArrayList<>();
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    seen.add(BytesRef.deepCopyOf(t));
+                    sb.append(' ').append(t.utf8ToString()).append(' ').append(te.docFreq()).append(' ')
+                            .append(te.totalTermFreq()).append(':');
+                    PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+                    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                        sb.append(' ').append(d).append('x').append(pe.freq());
+                    }
+                    sb.append('\n');
+                }
+                // Seeking, as the shards do: each term found again; past the last, the end.
+                TermsEnum seek = terms.iterator();
+                for (BytesRef t : seen) {
+                    sb.append(seek.seekExact(t) ? " " + seek.docFreq() : " lost " + t.utf8ToString());
+                }
+                sb.append(" after last ").append(seek.seekCeil(new BytesRef("\uFFFF\uFFFF"))).append('\n');
+            }
+            if (fi.hasNorms()) {
+                NumericDocValues norms = r.getNormValues(fi.name);
+                sb.append(" norms");
+                for (int d = norms.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = norms.nextDoc()) {
+                    sb.append(' ').append(d).append('=').append(norms.longValue());
+                }
+                sb.append('\n');
+            }
+        }
+        NumericDocValues order = r.getNumericDocValues(SearchIndex.ORDER);
+        for (int d = 0; d < r.maxDoc(); d++) {
+            assertTrue(order.advanceExact(d));
+            sb.append("doc ").append(d).append(" order ").append(order.longValue());
+            for (IndexableField f : r.storedFields().document(d)) {
+                sb.append(" | ").append(f.name()).append('=').append(f.stringValue());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+}

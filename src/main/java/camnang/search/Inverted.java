@@ -109,6 +109,7 @@ final class Inverted implements SearchIndex.Sink {
         final String left;
         /** A bigram's second syllable; null for other terms. */
         final String right;
+        final int hash;
         byte[] bytes = new byte[4];
         int size;
         int lastDoc = -1;
@@ -117,9 +118,10 @@ final class Inverted implements SearchIndex.Sink {
         int docFreq;
         long totalFreq;
 
-        Term(String left, String right) {
+        Term(String left, String right, int hash) {
             this.left = left;
             this.right = right;
+            this.hash = hash;
         }
 
         String key() {
@@ -154,11 +156,9 @@ final class Inverted implements SearchIndex.Sink {
         /*
          * The terms by hash, open addressing. The tokenizer hands over the same string for each
          * occurrence of a syllable (Syllables.Memo), so a key is nearly always found by identity,
-         * without reading it; a bigram is looked up by its two syllables, never joined.
+         * without reading it; a bigram is looked up by its two syllables, never joined. A slot
+         * holds the term alone: its key and hash are read from it, which the posting needs anyway.
          */
-        int[] hashes = new int[64];
-        String[] lefts = new String[64];
-        String[] rights = new String[64];
         Term[] slots = new Term[64];
         int count;
         int docCount;
@@ -186,11 +186,12 @@ final class Inverted implements SearchIndex.Sink {
             int mask = slots.length - 1;
             int i = (h ^ (h >>> 15)) & mask;
             for (Term t; (t = slots[i]) != null; i = (i + 1) & mask) {
-                if (hashes[i] == h && same(lefts[i], left) && (right == null || same(rights[i], right))) {
+                if (t.left == left && t.right == right
+                        || t.hash == h && t.left.equals(left) && (right == null ? t.right == null : right.equals(t.right))) {
                     return t;
                 }
             }
-            Term t = new Term(left, right);
+            Term t = new Term(left, right, h);
             if (2 * (count + 1) > slots.length) {
                 grow();
                 mask = slots.length - 1;
@@ -199,38 +200,23 @@ final class Inverted implements SearchIndex.Sink {
                     i = (i + 1) & mask;
                 }
             }
-            hashes[i] = h;
-            lefts[i] = left;
-            rights[i] = right;
             slots[i] = t;
             count++;
             return t;
         }
 
-        private static boolean same(String a, String b) {
-            return a == b || a.equals(b);
-        }
-
         private void grow() {
-            int[] oldHashes = hashes;
-            Term[] oldSlots = slots;
-            int n = oldSlots.length * 2;
-            hashes = new int[n];
-            lefts = new String[n];
-            rights = new String[n];
+            Term[] old = slots;
+            int n = old.length * 2;
             slots = new Term[n];
-            for (int k = 0; k < oldSlots.length; k++) {
-                Term t = oldSlots[k];
+            for (Term t : old) {
                 if (t == null) {
                     continue;
                 }
-                int i = (oldHashes[k] ^ (oldHashes[k] >>> 15)) & (n - 1);
+                int i = (t.hash ^ (t.hash >>> 15)) & (n - 1);
                 while (slots[i] != null) {
                     i = (i + 1) & (n - 1);
                 }
-                hashes[i] = oldHashes[k];
-                lefts[i] = t.left;
-                rights[i] = t.right;
                 slots[i] = t;
             }
         }
@@ -433,9 +419,6 @@ final class Inverted implements SearchIndex.Sink {
             }
             p.sortedKeys = sortedKeys.toArray(new BytesRef[0]);
             p.sortedTerms = sortedTerms.toArray(new Term[0]);
-            p.hashes = null;
-            p.lefts = null;
-            p.rights = null;
             p.slots = null;
         }
     }
@@ -449,7 +432,7 @@ final class Inverted implements SearchIndex.Sink {
                 docs.merge(d.docID(), d.freq(), Integer::sum);
             }
         }
-        Term m = new Term(a.left, a.right);
+        Term m = new Term(a.left, a.right, a.hash);
         docs.forEach((doc, freq) -> {
             if (m.lastDoc >= 0) {
                 m.flush(p.freqs);

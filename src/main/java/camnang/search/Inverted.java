@@ -128,15 +128,20 @@ final class Inverted implements SearchIndex.Sink {
             return right == null ? left : left + " " + right;
         }
 
-        void flush(boolean freqs) {
+        /** Writes the pending posting; returns the bytes its list grew by. */
+        int flush(boolean freqs) {
+            int grown = 0;
             if (size + 10 > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + 10));
+                int n = Math.max(bytes.length * 2, size + 10);
+                grown = n - bytes.length;
+                bytes = Arrays.copyOf(bytes, n);
             }
             size = writeVInt(bytes, size, lastDoc - written);
             written = lastDoc;
             if (freqs) {
                 size = writeVInt(bytes, size, freq);
             }
+            return grown;
         }
     }
 
@@ -161,6 +166,8 @@ final class Inverted implements SearchIndex.Sink {
          */
         Term[] slots = new Term[64];
         int count;
+        /** About what this field's terms and lists take of the heap. */
+        long memory;
         int docCount;
         int lastDoc = -1;
         long sumDocFreq;
@@ -192,6 +199,8 @@ final class Inverted implements SearchIndex.Sink {
                 }
             }
             Term t = new Term(left, right, h);
+            // The term, its first list and its slot; a bigram's joined key comes at the end only.
+            memory += 96;
             if (2 * (count + 1) > slots.length) {
                 grow();
                 mask = slots.length - 1;
@@ -232,6 +241,7 @@ final class Inverted implements SearchIndex.Sink {
     private byte[][] stored = new byte[64][];
     private int doc = -1;
     private int maxDoc;
+    private long storedMemory;
     private byte[] buffer = new byte[256];
     private int bufferSize;
     private boolean frozen;
@@ -329,7 +339,7 @@ final class Inverted implements SearchIndex.Sink {
     private void add(Postings p, Term t) {
         if (t.lastDoc != doc) {
             if (t.lastDoc >= 0) {
-                t.flush(p.freqs);
+                p.memory += t.flush(p.freqs);
             }
             t.lastDoc = doc;
             t.freq = 1;
@@ -371,10 +381,22 @@ final class Inverted implements SearchIndex.Sink {
             p.overlaps = 0;
         }
         stored[doc] = Arrays.copyOf(buffer, bufferSize);
+        storedMemory += bufferSize + 16;
     }
 
     int maxDoc() {
         return maxDoc;
+    }
+
+    /** About what the segment takes of the heap: stored values, terms and their lists. */
+    long memory() {
+        long m = storedMemory + 32L * maxDoc;
+        for (Postings p : fields) {
+            if (p != null) {
+                m += p.memory + 4L * (p.slots == null ? 0 : p.slots.length) + 5L * p.normCount;
+            }
+        }
+        return m;
     }
 
     /** Ends adding: the postings in Lucene's order of terms. */

@@ -172,9 +172,22 @@ public final class SearchIndex implements AutoCloseable {
         return i;
     });
     private volatile boolean closed;
+    /**
+     * What the segments in memory may take of the heap. Beyond it a thread hands its segment to
+     * Lucene, which writes it into the index on disk, and begins another; the shards are then cut
+     * from the written index, as Lucene's own buffer of 64 MB once made them: the legal corpus's
+     * segments (350 MB) in a heap of 1 GB left the collector no room to work. The 10,000 pages'
+     * segments (210 MB) stay in memory in their 768 MB.
+     */
+    private final long budget;
+    /** Made on the build's thread when the index is created: see {@link #finish}. */
+    private final IndexWriterConfig config = config();
+    /** Lucene's writer, once a segment had to be written before the end. */
+    private IndexWriter writer;
 
-    private SearchIndex(Path dir, Site site) {
+    private SearchIndex(Path dir, Site site, long budget) {
         this.dir = dir;
+        this.budget = budget;
         List<Page> pages = site.pages();
         for (int i = 0; i < pages.size(); i++) {
             ordinals.put(pages.get(i).output(), i);
@@ -205,7 +218,12 @@ public final class SearchIndex implements AutoCloseable {
 
     /** A new index to be written in {@code dir} (emptied) for the pages of {@code site}. */
     public static SearchIndex create(Path dir, Site site) {
-        return new SearchIndex(dir, site);
+        return new SearchIndex(dir, site, Runtime.getRuntime().maxMemory() / 3);
+    }
+
+    /** As {@link #create(Path, Site)}, the segments in memory limited to {@code budget} bytes (tests). */
+    static SearchIndex create(Path dir, Site site, long budget) {
+        return new SearchIndex(dir, site, budget);
     }
 
     /**
@@ -217,7 +235,35 @@ public final class SearchIndex implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the index is closed");
         }
-        add(rp, ordinals.get(rp.page().output()), segment.get());
+        Inverted mine = segment.get();
+        add(rp, ordinals.get(rp.page().output()), mine);
+        long total = 0;
+        synchronized (segments) {
+            for (Inverted i : segments) {
+                total += i.memory();
+            }
+        }
+        if (total > budget) {
+            flush(mine);
+        }
+    }
+
+    /** Writes a thread's segment into the index on disk; the thread begins another. */
+    private void flush(Inverted mine) {
+        synchronized (segments) {
+            segments.remove(mine);
+        }
+        segment.remove();
+        try {
+            synchronized (this) {
+                if (writer == null) {
+                    writer = new IndexWriter(FSDirectory.open(dir), config);
+                }
+            }
+            writer.addIndexes(mine.reader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sections of {@code rp}, the page of number {@code ordinal} in the site, into {@code sink}. */
@@ -307,10 +353,12 @@ public final class SearchIndex implements AutoCloseable {
     public Written finish(Path searchDir, BiConsumer<String, byte[]> write) {
         closed = true;
         List<CodecReader> readers = readers();
+        if (writer != null) {
+            return finishOnDisk(readers, searchDir, write);
+        }
         // Made on this thread: the first IndexWriterConfig and reader initialise Lucene classes whose
         // static initialisers wait for each other (IndexWriter, ConcurrentMergeScheduler), which
-        // deadlocked when the two threads below began with one each.
-        IndexWriterConfig config = config();
+        // deadlocked when the two threads below began with one each. The config is made in create().
         MultiReader all;
         try {
             all = new MultiReader(readers.toArray(new CodecReader[0]), false);
@@ -351,6 +399,22 @@ public final class SearchIndex implements AutoCloseable {
         return new Written(s.docs(), s.files(), s.bytes());
     }
 
+    /** The rest of the segments written after those written before; the shards cut from the index on disk. */
+    private Written finishOnDisk(List<CodecReader> readers, Path searchDir, BiConsumer<String, byte[]> write) {
+        try {
+            writer.addIndexes(readers.toArray(new CodecReader[0]));
+            writer.close();
+            java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
+            try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(
+                    FSDirectory.open(dir))) {
+                Shards.Summary s = Shards.write(reader, site, searchDir, write);
+                return new Written(s.docs(), s.files(), s.bytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The output folder is deleted after a failure: Lucene must first have stopped writing into it. */
     private static void awaitAfterFailure(java.util.concurrent.CompletableFuture<Void> lucene, Throwable failure) {
         try {
@@ -382,5 +446,14 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (writer != null && writer.isOpen()) {
+                try {
+                    writer.rollback();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
     }
 }

@@ -99,6 +99,75 @@ class InvertedTest {
         sameIndex(rendered(root));
     }
 
+    /**
+     * Beyond its memory budget a thread's segment is written into the index on disk before the end
+     * and the shards are cut from the written index: the same shards, byte for byte, and the same
+     * documents as when everything stays in memory.
+     */
+    @Test
+    void segmentsWrittenBeforeTheEndGiveTheSameShardsAndIndex() throws IOException {
+        Path source = Path.of("content");
+        Problems problems = new Problems("");
+        Site site = Content.load(source, SiteConfig.BrokenLinks.WARN, problems, null);
+        List<RenderedPage> pages = new ArrayList<>();
+        for (Page p : site.pages()) {
+            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
+        }
+        Map<String, String> memory = built(site, pages, Long.MAX_VALUE, tmp.resolve("memory"));
+        // One byte: every page's sections go to disk as soon as they are added, in a segment of their own.
+        Map<String, String> disk = built(site, pages, 1, tmp.resolve("disk"));
+        assertTrue(memory.size() > 20, "files: " + memory.size());
+        assertEquals(memory, disk);
+        try (DirectoryReader a = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
+                tmp.resolve("memory").resolve(SearchIndex.DIR)));
+             DirectoryReader b = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
+                     tmp.resolve("disk").resolve(SearchIndex.DIR)))) {
+            assertEquals(1, a.leaves().size());
+            assertTrue(b.leaves().size() > 1, "segments written: " + b.leaves().size());
+            assertEquals(documents(a), documents(b));
+        }
+    }
+
+    /** The shards' files (path to text) of the pages' index with that budget, built into {@code out}. */
+    private static Map<String, String> built(Site site, List<RenderedPage> pages, long budget, Path out)
+            throws IOException {
+        Path lucene = out.resolve(SearchIndex.DIR);
+        Files.createDirectories(lucene);
+        Map<String, String> files = new TreeMap<>();
+        try (SearchIndex index = SearchIndex.create(lucene, site, budget)) {
+            pages.forEach(index::add);
+            index.finish(lucene.getParent(), (rel, bytes) -> files.put(rel, new String(bytes,
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        try (Stream<Path> s = Files.walk(lucene.getParent())) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String rel = out.relativize(p).toString();
+                if (!rel.startsWith(SearchIndex.DIR)) {
+                    files.put(rel, Files.readString(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Each document's stored values, in the order of the site: the index whatever its segments. */
+    private static List<String> documents(DirectoryReader r) throws IOException {
+        List<String> docs = new ArrayList<>();
+        for (var leaf : r.leaves()) {
+            NumericDocValues order = leaf.reader().getNumericDocValues(SearchIndex.ORDER);
+            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                assertTrue(order.advanceExact(d));
+                StringBuilder sb = new StringBuilder(String.format("%020d", order.longValue()));
+                for (IndexableField f : leaf.reader().storedFields().document(d)) {
+                    sb.append(" | ").append(f.name()).append('=').append(f.stringValue());
+                }
+                docs.add(sb.toString());
+            }
+        }
+        java.util.Collections.sort(docs);
+        return docs;
+    }
+
     private static List<RenderedPage> rendered(Path source) {
         Problems problems = new Problems("");
         Site site = Content.load(source, SiteConfig.BrokenLinks.WARN, problems, null);

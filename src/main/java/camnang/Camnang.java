@@ -398,18 +398,19 @@ public final class Camnang {
             // In parallel: the lists of a large site's pages (by audience, the search page's list of
             // every page, the documents) were a build's last half second on one core.
             List<Views.Generated> generated = views.generated();
-            byte[][] generatedHtml = new byte[generated.size()][];
+            boolean[] made = new boolean[generated.size()];
             Output target = out;
             java.util.stream.IntStream.range(0, generated.size()).parallel().forEach(i -> {
                 Views.Generated g = generated.get(i);
-                generatedHtml[i] = templates.render(g.template(), g.view(), problems);
-                if (generatedHtml[i] != null) {
-                    target.write(g.view().path(), generatedHtml[i]);
+                byte[] html = templates.render(g.template(), g.view(), problems);
+                if (html != null) {
+                    target.write(g.view().path(), html);
+                    made[i] = true;
                 }
             });
             for (int i = 0; i < generated.size(); i++) {
                 String path = generated.get(i).view().path();
-                if (generatedHtml[i] != null) {
+                if (made[i]) {
                     generatedWritten++;
                     if (!path.equals("404.html") && !path.equals(Views.SEARCH_PATH)) {
                         extra.add(path);

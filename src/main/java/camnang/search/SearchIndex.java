@@ -161,6 +161,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private final Path dir;
+    private final Site site;
     private final Map<String, Integer> ordinals = new HashMap<>();
     /** Each indexing thread's segment: threads add sections without waiting for each other. */
     private final List<Inverted> segments = new ArrayList<>();
@@ -194,8 +195,6 @@ public final class SearchIndex implements AutoCloseable {
         }
         this.site = site;
     }
-
-    private final Site site;
 
     /** The analyzer of each field, by the field's suffix: {@code _exact}, {@code _folded}, {@code _bigram}. */
     static Analyzer analyzer() {

@@ -18,7 +18,7 @@ public final class Body {
     private final int start;
     private final int blankFrom;
     private final int blankTo;
-    /** The text decoded at loading, until the first {@link #text()} takes it. */
+    /** The text decoded at loading, until {@link #take()} or {@link #release()} lets it go. */
     private volatile String held;
 
     private Body(Path file, String text, int start, int blankFrom, int blankTo, String held) {

@@ -184,9 +184,10 @@ public final class Content {
 
     private static Page readPage(Path source, String rel, Problems problems, FrontMatter.Migrations migrations,
                                  SiteConfig.ToneMarks tones, AtomicLong budget) {
+        Path file = source.resolve(rel);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(source.resolve(rel));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.error(rel, 0, "không đọc được tệp: " + e.getMessage(), "Kiểm tra quyền đọc tệp.");
             return null;
@@ -199,8 +200,8 @@ public final class Content {
         FrontMatter.Result fm = FrontMatter.parse(text, rel, problems, migrations);
         // Two bytes a char: the most a Java string takes.
         boolean hold = !fm.meta().draft() && budget.addAndGet(-2L * (text.length() - fm.bodyStart())) >= 0;
-        Body body = hold ? Body.held(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo(), text, bytes)
-                : Body.inFile(source.resolve(rel), fm.bodyStart(), fm.blankFrom(), fm.blankTo());
+        Body body = hold ? Body.held(file, fm.bodyStart(), fm.blankFrom(), fm.blankTo(), text, bytes)
+                : Body.inFile(file, fm.bodyStart(), fm.blankFrom(), fm.blankTo());
         String dir = Site.parentDir(rel);
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         String stem = stem(name);

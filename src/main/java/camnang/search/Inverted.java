@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.codecs.DocValuesProducer;
 import org.apache.lucene.codecs.FieldsProducer;
 import org.apache.lucene.codecs.KnnVectorsReader;
@@ -69,8 +70,12 @@ final class Inverted implements SearchIndex.Sink {
     /** Every field an index may hold; a field's place here is its number in a segment. */
     static final List<String> NAMES = new ArrayList<>();
     static final List<Kind> KINDS = new ArrayList<>();
+    /** Each field's number by name; a searched field ({@code text}) gives its {@code _exact} field's. */
+    private static final Map<String, Integer> NUMBERS = new HashMap<>();
+    private static final Map<String, Integer> TOKENS_OF = new HashMap<>();
 
     private static void field(String name, Kind kind) {
+        NUMBERS.put(name, NAMES.size());
         NAMES.add(name);
         KINDS.add(kind);
     }
@@ -82,6 +87,7 @@ final class Inverted implements SearchIndex.Sink {
             field(s, Kind.STORED);
         }
         for (String s : SearchIndex.SEARCHED) {
+            TOKENS_OF.put(s, NAMES.size());
             for (String form : new String[] {"_exact", "_folded", "_bigram"}) {
                 field(s + form, Kind.TOKENS);
             }
@@ -94,12 +100,14 @@ final class Inverted implements SearchIndex.Sink {
     }
 
     static int number(String name) {
-        int n = NAMES.indexOf(name);
-        if (n < 0) {
+        Integer n = NUMBERS.get(name);
+        if (n == null) {
             throw new IllegalArgumentException("no such field: " + name);
         }
         return n;
     }
+
+    private static final int ORDER_FIELD = number(SearchIndex.ORDER);
 
     private static final int TOKENS_BASE = number(SearchIndex.SEARCHED[0] + "_exact");
 
@@ -267,7 +275,7 @@ final class Inverted implements SearchIndex.Sink {
             stored = Arrays.copyOf(stored, doc * 2);
         }
         orders[doc] = order;
-        present[0] = true;
+        present[ORDER_FIELD] = true;
         bufferSize = 0;
     }
 
@@ -292,7 +300,7 @@ final class Inverted implements SearchIndex.Sink {
 
     @Override
     public void tokens(String field, Forms forms) {
-        int base = number(field + "_exact");
+        int base = TOKENS_OF.get(field);
         tokens(base, forms.exact, forms.increments, forms.size);
         tokens(base + 1, forms.folded, forms.increments, forms.size);
         present[base + 2] = true;
@@ -583,8 +591,8 @@ final class Inverted implements SearchIndex.Sink {
 
                 @Override
                 public Terms terms(String field) {
-                    int n = NAMES.indexOf(field);
-                    Postings p = n < 0 ? null : fields[n];
+                    Integer n = NUMBERS.get(field);
+                    Postings p = n == null ? null : fields[n];
                     return p == null || p.sortedKeys.length == 0 ? null : new TermsOf(p);
                 }
 

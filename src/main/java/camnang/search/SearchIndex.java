@@ -183,8 +183,8 @@ public final class SearchIndex implements AutoCloseable {
     private final long budget;
     /** Made on the build's thread when the index is created: see {@link #finish}. */
     private final IndexWriterConfig config = config();
-    /** Lucene's writer, once a segment had to be written before the end. */
-    private IndexWriter writer;
+    /** Lucene's writer, made when the first segment is written (before the end, if one had to be). */
+    private volatile IndexWriter writer;
 
     private SearchIndex(Path dir, Site site, long budget) {
         this.dir = dir;
@@ -254,12 +254,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         segment.remove();
         try {
-            synchronized (this) {
-                if (writer == null) {
-                    writer = new IndexWriter(FSDirectory.open(dir), config);
-                }
-            }
-            writer.addIndexes(mine.reader());
+            writer().addIndexes(mine.reader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -368,7 +363,7 @@ public final class SearchIndex implements AutoCloseable {
         // the shards' file writing leaves a core idle now and then.
         java.util.concurrent.CompletableFuture<Void> lucene = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                write(dir, config, readers);
+                addAndClose(writer(), dir, readers);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -401,9 +396,7 @@ public final class SearchIndex implements AutoCloseable {
     /** The rest of the segments written after those written before; the shards cut from the index on disk. */
     private Written finishOnDisk(List<CodecReader> readers, Path searchDir, BiConsumer<String, byte[]> write) {
         try {
-            writer.addIndexes(readers.toArray(new CodecReader[0]));
-            writer.close();
-            java.nio.file.Files.deleteIfExists(dir.resolve(IndexWriter.WRITE_LOCK_NAME));
+            addAndClose(writer, dir, readers);
             try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(
                     FSDirectory.open(dir))) {
                 Shards.Summary s = Shards.write(reader, site, searchDir, write);
@@ -429,13 +422,22 @@ public final class SearchIndex implements AutoCloseable {
         return config;
     }
 
-    /** A new Lucene index in {@code dir} holding {@code readers}' documents. */
-    static void write(Path dir, List<CodecReader> readers) throws IOException {
-        write(dir, config(), readers);
+    /** Lucene's writer of the index, made when first needed. */
+    private synchronized IndexWriter writer() throws IOException {
+        if (writer == null) {
+            writer = new IndexWriter(FSDirectory.open(dir), config);
+        }
+        return writer;
     }
 
-    private static void write(Path dir, IndexWriterConfig config, List<CodecReader> readers) throws IOException {
-        try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config)) {
+    /** A new Lucene index in {@code dir} holding {@code readers}' documents. */
+    static void write(Path dir, List<CodecReader> readers) throws IOException {
+        addAndClose(new IndexWriter(FSDirectory.open(dir), config()), dir, readers);
+    }
+
+    /** Adds the segments to the index in {@code dir} and closes it. */
+    private static void addAndClose(IndexWriter writer, Path dir, List<CodecReader> readers) throws IOException {
+        try (writer) {
             writer.addIndexes(readers.toArray(new CodecReader[0]));
         }
         // The lock file stays behind empty after a clean close; a published site does not need it.
@@ -445,13 +447,12 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (this) {
-            if (writer != null && writer.isOpen()) {
-                try {
-                    writer.rollback();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        IndexWriter w = writer;
+        if (w != null && w.isOpen()) {
+            try {
+                w.rollback();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

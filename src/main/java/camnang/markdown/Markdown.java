@@ -168,7 +168,7 @@ public final class Markdown {
         return PARSERS.computeIfAbsent(f, k -> {
             MutableDataSet o = new MutableDataSet(OPTIONS);
             o.set(Parser.EXTENSIONS, extensions(k));
-            return Parser.builder(o).build();
+            return QuickInlineParser.install(Parser.builder(o)).build();
         });
     }
 

@@ -338,10 +338,13 @@ final class Shards {
 
         String hash() {
             MessageDigest md = camnang.Digests.sha256();
-            new TreeMap<>(hashes).forEach((k, v) -> {
+            // Sorted as an array: building a tree of some 150,000 names was 1% of a build with the index.
+            String[] names = hashes.keySet().toArray(new String[0]);
+            Arrays.sort(names);
+            for (String k : names) {
                 md.update(k.getBytes(StandardCharsets.UTF_8));
-                md.update(v);
-            });
+                md.update(hashes.get(k));
+            }
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         }
     }

@@ -203,10 +203,9 @@ final class Citations {
             // One pass over the words: a word that opens a held document's name ("Luật", "Bộ")
             // is looked up with the word after it.
             int n = s.length();
-            // Every character of every text is looked at: from an array, not through charAt's checks.
-            char[] a = s.toCharArray();
             for (int at = 0; at < n; at++) {
-                if (!headLetter(a[at]) || at > 0 && Character.isLetterOrDigit(a[at - 1])) {
+                char c = s.charAt(at);
+                if (!headLetter(c) || !boundary(s, at - 1)) {
                     continue;
                 }
                 List<String> names = headWordAt(s, at) ? namesByHead.get(head(s, at)) : null;

@@ -26,11 +26,14 @@ final class PlainText implements NodeRenderer {
      * flexmark's writer takes what it is given a character at a time (to trim leading spaces
      * and split lines): some 6% of a build's time went on page text alone. A text the writer
      * would copy unchanged is therefore written into the page's own writer as a short mark,
-     * U+FDD0, its number, U+FDD1 (noncharacters, which no page is meant to hold), and put in
+     * U+0001, its number, U+0002 (control characters, which no page is meant to hold), and put in
      * its place in the finished HTML in one pass ({@link #render(HtmlRenderer, Document, String, Runnable)}).
+     * The marks are Latin-1, as tags are: a line of the writer holding only tags and marks stays
+     * one byte a char (Java's compact strings), instead of being widened at its first mark
+     * (2% of a build's time, when the marks were the noncharacters U+FDD0 and U+FDD1).
      */
-    private static final char OPEN = '\uFDD0';
-    private static final char CLOSE = '\uFDD1';
+    static final char OPEN = '\u0001';
+    static final char CLOSE = '\u0002';
     /** The texts held back while one document renders; absent when nothing may be. */
     private static final NullableDataKey<Deferred> DEFERRED = new NullableDataKey<>("CAMNANG_DEFERRED_TEXT", (Deferred) null);
 
@@ -89,7 +92,7 @@ final class PlainText implements NodeRenderer {
 
     /**
      * {@code renderer.render(doc)}, with text written in bulk when the renderer has a
-     * {@link Factory} and {@code source}, the document's text, holds no U+FDD0 or U+FDD1.
+     * {@link Factory} and {@code source}, the document's text, holds no U+0001 or U+0002.
      *
      * @param quiet run before the document is rendered a second time, so that problems found
      *              while rendering are not reported twice
@@ -101,7 +104,7 @@ final class PlainText implements NodeRenderer {
         Deferred d = new Deferred();
         String html = substitute(marked(renderer, doc, d), d);
         if (html == null) {
-            // A U+FDD0 from outside the page (a glossary definition, a title) could be taken for
+            // A U+0001 from outside the page (a glossary definition, a title) could be taken for
             // a mark: rendered again as flexmark would, rather than guessed at.
             quiet.run();
             html = renderer.render(doc);
@@ -119,7 +122,7 @@ final class PlainText implements NodeRenderer {
         }
     }
 
-    /** The marks replaced by their texts; null unless the marks, in order, are every U+FDD0 there is. */
+    /** The marks replaced by their texts; null unless the marks, in order, are every U+0001 there is. */
     static String substitute(String marked, Deferred d) {
         ArrayList<String> texts = d.texts;
         if (texts.isEmpty()) {

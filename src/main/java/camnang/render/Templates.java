@@ -5,7 +5,6 @@ import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
-import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,14 +192,16 @@ public final class Templates implements AutoCloseable {
 
     /** Renders {@code template} (e.g. {@code page.jte}) for {@code view} as UTF-8; null after reporting a problem. */
     public byte[] render(String template, View view, Problems problems) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        Utf8Buffer out = Utf8Buffer.take();
         try {
             engine.render(template, Map.of("v", view), out);
+            return out.toByteArray();
         } catch (TemplateException e) {
             report(e, problems);
             return null;
+        } finally {
+            out.release();
         }
-        return out.toByteArray();
     }
 
     private static final Pattern AT = Pattern.compile("([\\w./-]+\\.jte):(\\d+)");

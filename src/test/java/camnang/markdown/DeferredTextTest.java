@@ -57,6 +57,9 @@ class DeferredTextTest {
         boolean[] again = {false};
         assertEquals(expected, PlainText.render(OURS, doc, source, () -> again[0] = true), source);
         assertFalse(again[0], source);
+        if (source.indexOf(PlainText.OPEN) >= 0 || source.indexOf(PlainText.CLOSE) >= 0) {
+            return 0; // rendered without marks, as the first check showed
+        }
         PlainText.Deferred d = new PlainText.Deferred();
         String marked = PlainText.marked(OURS, parse(source), d);
         assertEquals(expected, PlainText.substitute(marked, d), source);
@@ -92,25 +95,25 @@ class DeferredTextTest {
 
     @Test
     void pageHoldingNoncharactersIsWrittenAsItIs() {
-        String page = "Chữ \uFDD00\uFDD1 giả dấu và chữ khác dài";
+        String page = "Chữ \u00010\u0002 giả dấu và chữ khác dài";
         Document doc = parse(page);
         assertEquals(FLEXMARK.render(parse(page)), PlainText.render(OURS, doc, page, () -> {
             throw new AssertionError("rendered twice");
         }));
-        assertEquals(FLEXMARK.render(parse("a\uFDD1 dài hơn")), PlainText.render(OURS, parse("a\uFDD1 dài hơn"), "a\uFDD1 dài hơn", () -> {
+        assertEquals(FLEXMARK.render(parse("a\u0002 dài hơn")), PlainText.render(OURS, parse("a\u0002 dài hơn"), "a\u0002 dài hơn", () -> {
         }));
     }
 
-    /** A U+FDD0 that comes from elsewhere than the page's text: the marks are not trusted. */
+    /** A U+0001 that comes from elsewhere than the page's text: the marks are not trusted. */
     @Test
     void foreignNoncharacterRendersAgain() {
         HtmlRenderer injecting = HtmlRenderer.builder(options())
                 .nodeRendererFactory(options -> (NodeRenderer) () -> Set.<NodeRenderingHandler<?>>of(new NodeRenderingHandler<>(Emphasis.class,
-                        (node, context, html) -> html.raw("\uFDD00\uFDD1"))))
+                        (node, context, html) -> html.raw("\u00010\u0002"))))
                 .nodeRendererFactory(new PlainText.Factory()).build();
         HtmlRenderer plain = HtmlRenderer.builder(options())
                 .nodeRendererFactory(options -> (NodeRenderer) () -> Set.<NodeRenderingHandler<?>>of(new NodeRenderingHandler<>(Emphasis.class,
-                        (node, context, html) -> html.raw("\uFDD00\uFDD1")))).build();
+                        (node, context, html) -> html.raw("\u00010\u0002")))).build();
         for (String page : List.of("*x*\nChữ dài đầu tiên", "Chữ dài đầu tiên *x*", "Chữ dài đầu tiên *x* chữ dài thứ hai")) {
             PlainText.Deferred d = new PlainText.Deferred();
             assertNull(PlainText.substitute(PlainText.marked(injecting, parse(page), d), d), page);
@@ -122,7 +125,7 @@ class DeferredTextTest {
 
     @Test
     void random() {
-        String alphabet = "aăđ ơư<>&\"\\\r\n*_`[]()!#|-:^~x1\u0301\t";
+        String alphabet = "aăđ ơư<>&\"\\\r\n*_`[]()!#|-:^~x1\u0301\t\u0001\u0002";
         Random random = new Random(20261126);
         for (int i = 0; i < 3000; i++) {
             StringBuilder s = new StringBuilder();

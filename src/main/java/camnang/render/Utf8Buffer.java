@@ -1,21 +1,21 @@
 package camnang.render;
 
 import gg.jte.TemplateOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A page rendered by jte, encoded as UTF-8 straight into one array. jte's own byte output
- * encodes each string it is given into an array of three bytes per char, trims it, keeps it as a
- * chunk and joins the chunks at the end; a page's body alone is some 10,000 chars, and its
- * escaped titles are cut into a substring per escape. The same bytes as
- * {@link String#getBytes(java.nio.charset.Charset)} with UTF-8, an unpaired surrogate as {@code ?}.
- * One per thread, reused page after page.
+ * A page rendered by jte, as UTF-8 in one array, reused page after page by its thread. jte's
+ * own byte output keeps each string's bytes as a chunk of their own and joins the chunks at the
+ * end, a list of a few hundred arrays a page. The bytes are those of
+ * {@link String#getBytes(java.nio.charset.Charset)} with UTF-8 (an unpaired surrogate is {@code ?}),
+ * whose encoder, reading the string's own bytes, was faster than one written here on its chars
+ * (2.3 against 3.5–4.1 ns a char of Vietnamese text).
  */
 final class Utf8Buffer implements TemplateOutput {
     private static final ThreadLocal<Utf8Buffer> MINE = ThreadLocal.withInitial(Utf8Buffer::new);
 
     private byte[] bytes = new byte[64 * 1024];
-    private char[] chars = new char[4 * 1024];
     private int size;
     private boolean taken;
 
@@ -52,39 +52,9 @@ final class Utf8Buffer implements TemplateOutput {
 
     @Override
     public void writeContent(String value, int beginIndex, int endIndex) {
-        int n = endIndex - beginIndex;
-        if (n > chars.length) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        value.getChars(beginIndex, endIndex, chars, 0);
-        // At most three bytes a char: a surrogate pair's four bytes are two chars' worth.
-        ensure(3L * n);
-        char[] c = chars;
-        byte[] b = bytes;
-        int at = size;
-        int i = 0;
-        while (i < n) {
-            char ch = c[i++];
-            if (ch < 0x80) {
-                b[at++] = (byte) ch;
-            } else if (ch < 0x800) {
-                b[at++] = (byte) (0xC0 | ch >> 6);
-                b[at++] = (byte) (0x80 | ch & 0x3F);
-            } else if (!Character.isSurrogate(ch)) {
-                b[at++] = (byte) (0xE0 | ch >> 12);
-                b[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
-                b[at++] = (byte) (0x80 | ch & 0x3F);
-            } else if (Character.isHighSurrogate(ch) && i < n && Character.isLowSurrogate(c[i])) {
-                int cp = Character.toCodePoint(ch, c[i++]);
-                b[at++] = (byte) (0xF0 | cp >> 18);
-                b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[at++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                b[at++] = '?';
-            }
-        }
-        size = at;
+        // The JDK's encoder reads the string's own bytes: faster than any copy of its chars.
+        writeBinaryContent((beginIndex == 0 && endIndex == value.length() ? value : value.substring(beginIndex, endIndex))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -125,6 +125,9 @@ final class Inverted implements SearchIndex.Sink {
         int freq;
         int docFreq;
         long totalFreq;
+        /** For a term of an exact field: the folded spelling last seen with it, and its term in the folded field. */
+        String foldedKey;
+        Term foldedTerm;
 
         Term(String left, String right, int hash) {
             this.left = left;
@@ -301,8 +304,7 @@ final class Inverted implements SearchIndex.Sink {
     @Override
     public void tokens(String field, Forms forms) {
         int base = TOKENS_OF.get(field);
-        tokens(base, forms.exact, forms.increments, forms.size);
-        tokens(base + 1, forms.folded, forms.increments, forms.size);
+        exactAndFolded(base, forms);
         present[base + 2] = true;
         Postings p = postings(base + 2);
         p.inDoc = true;
@@ -312,17 +314,39 @@ final class Inverted implements SearchIndex.Sink {
         p.length += forms.bigramSize;
     }
 
-    private void tokens(int field, String[] terms, int[] increments, int size) {
-        present[field] = true;
-        Postings p = postings(field);
-        p.inDoc = true;
+    /*
+     * A syllable's folded spelling is found from its exact term, where it was kept the last time
+     * (the tokenizer hands over one string per spelling): one lookup a token instead of two.
+     */
+    private void exactAndFolded(int base, Forms forms) {
+        present[base] = true;
+        present[base + 1] = true;
+        Postings pe = postings(base);
+        Postings pf = postings(base + 1);
+        pe.inDoc = true;
+        pf.inDoc = true;
+        String[] exact = forms.exact;
+        String[] folded = forms.folded;
+        int[] increments = forms.increments;
+        int size = forms.size;
         for (int i = 0; i < size; i++) {
-            add(p, p.term(terms[i], null));
+            Term e = pe.term(exact[i], null);
+            add(pe, e);
+            String f = folded[i];
+            Term t = e.foldedKey == f ? e.foldedTerm : null;
+            if (t == null) {
+                t = pf.term(f, null);
+                e.foldedKey = f;
+                e.foldedTerm = t;
+            }
+            add(pf, t);
             if (increments[i] == 0) {
-                p.overlaps++;
+                pe.overlaps++;
+                pf.overlaps++;
             }
         }
-        p.length += size;
+        pe.length += size;
+        pf.length += size;
     }
 
     @Override

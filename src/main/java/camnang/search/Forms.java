@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The three forms of a text (exact, folded, bigrams) from one pass of the tokenizer, token for
@@ -52,11 +50,9 @@ final class Forms {
 
     private static final class State {
         final VietnameseTokenizer tokenizer = new VietnameseTokenizer();
-        final CharTermAttribute term = tokenizer.getAttribute(CharTermAttribute.class);
-        final TypeAttribute type = tokenizer.getAttribute(TypeAttribute.class);
-        final PositionIncrementAttribute inc = tokenizer.getAttribute(PositionIncrementAttribute.class);
-        final FlagsAttribute flags = tokenizer.getAttribute(FlagsAttribute.class);
         final Syllables.Memo memo = new Syllables.Memo();
+        /** The text's chars, where the memo reads each syllable. */
+        char[] chars = new char[1024];
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -74,12 +70,18 @@ final class Forms {
         int nb = 0;
         String previous = null;
         try {
-            s.tokenizer.setReader(new StringReader(text));
-            s.tokenizer.give(text);
-            s.tokenizer.reset();
-            while (s.tokenizer.incrementToken()) {
-                Syllables.Memo.Forms forms = s.memo.get(s.term.buffer(), s.term.length());
-                boolean docno = VietnameseTokenizer.DOCNO.equals(s.type.type());
+            VietnameseTokenizer tk = s.tokenizer;
+            tk.setReader(new StringReader(text));
+            tk.give(text);
+            tk.reset();
+            if (text.length() > s.chars.length) {
+                s.chars = new char[Math.max(text.length(), 2 * s.chars.length)];
+            }
+            text.getChars(0, text.length(), s.chars, 0);
+            // The tokenizer's plain fields, not its attributes: the same tokens (FormsTest).
+            while (tk.advance()) {
+                Syllables.Memo.Forms forms = s.memo.get(s.chars, tk.start, tk.end - tk.start);
+                boolean docno = tk.docno;
                 String f = forms.folded();
                 if (n == exact.length) {
                     exact = Arrays.copyOf(exact, n * 2);
@@ -88,12 +90,12 @@ final class Forms {
                 }
                 exact[n] = docno ? f : forms.exact();
                 folded[n] = f;
-                incs[n] = s.inc.getPositionIncrement();
+                incs[n] = tk.increment;
                 n++;
                 if (docno) {
                     continue; // as BigramFilter: document numbers take no part in bigrams
                 }
-                if (previous != null && (s.flags.getFlags() & VietnameseTokenizer.AFTER_PUNCTUATION) == 0) {
+                if (previous != null && !tk.afterPunctuation) {
                     if (nb == left.length) {
                         left = Arrays.copyOf(left, nb * 2);
                         right = Arrays.copyOf(right, nb * 2);
@@ -103,7 +105,7 @@ final class Forms {
                 }
                 previous = f;
             }
-            s.tokenizer.end();
+            tk.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -33,15 +33,20 @@ final class Syllables {
 
         /** The forms of the syllable in {@code buf[0, len)}. */
         Forms get(char[] buf, int len) {
-            int h = hash(buf, len);
+            return get(buf, 0, len);
+        }
+
+        /** The forms of the syllable in {@code buf[off, off + len)}. */
+        Forms get(char[] buf, int off, int len) {
+            int h = hash(buf, off, len);
             int mask = keys.length - 1;
             int slot = (h ^ (h >>> 16)) & mask;
             for (char[] k; (k = keys[slot]) != null; slot = (slot + 1) & mask) {
-                if (java.util.Arrays.equals(k, 0, k.length, buf, 0, len)) {
+                if (java.util.Arrays.equals(k, 0, k.length, buf, off, off + len)) {
                     return values[slot];
                 }
             }
-            String raw = new String(buf, 0, len);
+            String raw = new String(buf, off, len);
             Forms f = new Forms(Syllables.exact(raw), Syllables.fold(raw));
             if (size >= MAX) {
                 keys = new char[1024][];
@@ -57,15 +62,15 @@ final class Syllables {
                     slot = (slot + 1) & mask;
                 }
             }
-            keys[slot] = java.util.Arrays.copyOf(buf, len);
+            keys[slot] = java.util.Arrays.copyOfRange(buf, off, off + len);
             values[slot] = f;
             size++;
             return f;
         }
 
-        private static int hash(char[] chars, int len) {
+        private static int hash(char[] chars, int off, int len) {
             int h = 0;
-            for (int i = 0; i < len; i++) {
+            for (int i = off, end = off + len; i < end; i++) {
                 h = 31 * h + chars[i];
             }
             return h;
@@ -82,7 +87,7 @@ final class Syllables {
                 if (k == null) {
                     continue;
                 }
-                int h = hash(k, k.length);
+                int h = hash(k, 0, k.length);
                 int slot = (h ^ (h >>> 16)) & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;

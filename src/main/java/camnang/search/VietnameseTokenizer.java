@@ -103,6 +103,37 @@ final class VietnameseTokenizer extends Tokenizer {
     @Override
     public boolean incrementToken() {
         clearAttributes();
+        if (!advance()) {
+            return false;
+        }
+        flags.setFlags(afterPunctuation ? AFTER_PUNCTUATION : 0);
+        term.setEmpty().append(text, start, end);
+        offset.setOffset(correctOffset(start), correctOffset(end));
+        posInc.setPositionIncrement(increment);
+        type.setType(docno ? DOCNO : WORD);
+        return true;
+    }
+
+    /*
+     * The token found by advance(), as plain fields: Forms reads them directly, without Lucene's
+     * attributes, whose clearing and copying per token were more than half the tokenizing.
+     */
+    /** Where the token starts and ends in {@link #text()}. */
+    int start;
+    int end;
+    /** Whether the token is a whole document number (type {@link #DOCNO}). */
+    boolean docno;
+    int increment;
+    /** Whether something other than white space stands between this token and the one before. */
+    boolean afterPunctuation;
+
+    /** The text being split. */
+    String text() {
+        return text;
+    }
+
+    /** Moves to the next token, as {@link #incrementToken()} does, setting only the fields above. */
+    boolean advance() {
         while (true) {
             int cp;
             while (pos < text.length() && !isWordChar(cp = text.codePointAt(pos))) {
@@ -122,20 +153,20 @@ final class VietnameseTokenizer extends Tokenizer {
             }
         }
         if (docnoEnd < 0 && Character.isDigit(text.charAt(pos))) {
-            int end = docnoEnd(text, pos);
-            if (end > 0) {
-                emit(pos, end, DOCNO, 1);
-                docnoEnd = end;
+            int e = docnoEnd(text, pos);
+            if (e > 0) {
+                emit(pos, e, true, 1);
+                docnoEnd = e;
                 stackNext = true;
                 return true;
             }
         }
-        int start = pos;
+        int from = pos;
         int cp;
         while (pos < text.length() && isWordChar(cp = text.codePointAt(pos))) {
             pos += Character.charCount(cp);
         }
-        emit(start, pos, WORD, stackNext ? 0 : 1);
+        emit(from, pos, false, stackNext ? 0 : 1);
         stackNext = false;
         if (docnoEnd >= 0 && pos >= docnoEnd) {
             docnoEnd = -1;
@@ -175,22 +206,22 @@ final class VietnameseTokenizer extends Tokenizer {
         return slash && letter ? end : -1;
     }
 
-    private void emit(int start, int end, String kind, int increment) {
+    private void emit(int from, int to, boolean isDocno, int inc) {
         boolean punctuation = false;
-        for (int i = lastEnd; i < start; i++) {
+        for (int i = lastEnd; i < from; i++) {
             if (!isSpace(text.charAt(i))) {
                 punctuation = true;
                 break;
             }
         }
-        flags.setFlags(punctuation ? AFTER_PUNCTUATION : 0);
-        if (!DOCNO.equals(kind)) {
-            lastEnd = Math.max(lastEnd, end);
+        afterPunctuation = punctuation;
+        if (!isDocno) {
+            lastEnd = Math.max(lastEnd, to);
         }
-        term.setEmpty().append(text, start, end);
-        offset.setOffset(correctOffset(start), correctOffset(end));
-        posInc.setPositionIncrement(increment);
-        type.setType(kind);
+        start = from;
+        end = to;
+        docno = isDocno;
+        increment = inc;
     }
 
     @Override

@@ -340,7 +340,7 @@ final class Shards {
             MessageDigest md = camnang.Digests.sha256();
             // Sorted as an array: building a tree of some 150,000 names was 1% of a build with the index.
             String[] names = hashes.keySet().toArray(new String[0]);
-            Arrays.sort(names);
+            Arrays.parallelSort(names);
             for (String k : names) {
                 md.update(k.getBytes(StandardCharsets.UTF_8));
                 md.update(hashes.get(k));
@@ -887,12 +887,45 @@ final class Shards {
                 tupleAt(j * n / LEVELS).encode(d);
             }
             tupleAt(n - 1).encode(d);
+            int[] values = docs.values;
+            int low = Integer.MAX_VALUE;
+            int high = -1;
+            for (int i = 0; i < n; i++) {
+                low = Math.min(low, values[i]);
+                high = Math.max(high, values[i]);
+            }
+            if (n > 0 && high - low < 4L * n) {
+                // A common word's block holds most documents of a range: put in order by marking
+                // them in that range, not by sorting (a document is in a list once).
+                byte[] level = LEVEL_OF.get();
+                if (level.length < high - low + 1) {
+                    level = new byte[Math.max(high - low + 1, 2 * level.length)];
+                    Arrays.fill(level, (byte) -1);
+                    LEVEL_OF.set(level);
+                }
+                for (int i = 0, lv = 0; i < n; i++) {
+                    while (lv + 1 < LEVELS && (lv + 1) * n / LEVELS <= i) {
+                        lv++;
+                    }
+                    level[values[i] - low] = (byte) lv;
+                }
+                int prev = 0;
+                for (int doc = low; doc <= high; doc++) {
+                    int lv = level[doc - low];
+                    if (lv >= 0) {
+                        level[doc - low] = -1;
+                        d.add((doc - prev) * LEVELS + lv);
+                        prev = doc;
+                    }
+                }
+                return d;
+            }
             long[] at = new long[n];
             for (int i = 0, level = 0; i < n; i++) {
                 while (level + 1 < LEVELS && (level + 1) * n / LEVELS <= i) {
                     level++;
                 }
-                at[i] = (long) docs.values[i] << 32 | level;
+                at[i] = (long) values[i] << 32 | level;
             }
             Arrays.sort(at);
             int prev = 0;
@@ -903,6 +936,13 @@ final class Shards {
             }
             return d;
         }
+
+        /** Per thread, each document's level in the block being ordered, -1 where none (all of it between uses). */
+        private static final ThreadLocal<byte[]> LEVEL_OF = ThreadLocal.withInitial(() -> {
+            byte[] b = new byte[1 << 16];
+            Arrays.fill(b, (byte) -1);
+            return b;
+        });
 
         /** The tuple of the posting at position i, in the order of what they add. */
         private Tuple tupleAt(int i) {

@@ -221,11 +221,42 @@ final class TextHygiene {
             while (start > from && Character.isLetter(t.charAt(start - 1))) {
                 start--;
             }
-            VietSyllables.Style st = mentioned(t, from, to, start, end) ? null : VietSyllables.style(t, start, end);
+            if (mentioned(t, from, to, start, end)) {
+                return;
+            }
+            int slot = seen(t, start, end);
+            VietSyllables.Style st = seenStyle[slot];
             if (st != null) {
                 style[st.ordinal()].add(1, number);
-                styleWords.get(st.ordinal()).merge(t.substring(start, end).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                styleWords.get(st.ordinal()).merge(seenLower[slot], 1, Integer::sum);
             }
+        }
+
+        /*
+         * The last few words ending in oa, oe or uy, with their style and lower case: a page says
+         * "hòa giải" a hundred times, and each was cut out, lower-cased and looked up anew.
+         */
+        private final String[] seenRaw = new String[8];
+        private final VietSyllables.Style[] seenStyle = new VietSyllables.Style[8];
+        private final String[] seenLower = new String[8];
+        private int seenNext;
+
+        /** The slot of the word {@code t[start, end)} among those seen, filled first if it is new. */
+        private int seen(String t, int start, int end) {
+            int len = end - start;
+            for (int k = 0; k < seenRaw.length; k++) {
+                String r = seenRaw[k];
+                if (r != null && r.length() == len && t.regionMatches(start, r, 0, len)) {
+                    return k;
+                }
+            }
+            int k = seenNext;
+            seenNext = (seenNext + 1) % seenRaw.length;
+            String raw = t.substring(start, end);
+            seenRaw[k] = raw;
+            seenStyle[k] = VietSyllables.style(raw, 0, len);
+            seenLower[k] = raw.toLowerCase(java.util.Locale.ROOT);
+            return k;
         }
 
         private void zeroWidth(char c, int number) {

@@ -109,17 +109,20 @@ public record View(
         String relative(String from, String target) {
             java.util.concurrent.ConcurrentHashMap<String, String> urls = byPage.get(from);
             if (urls == null) {
-                int slash = from.lastIndexOf('/');
-                urls = byDir.computeIfAbsent(slash < 0 ? "" : from.substring(0, slash + 1), d -> new java.util.concurrent.ConcurrentHashMap<>());
+                urls = byDir.computeIfAbsent(folder(from), d -> new java.util.concurrent.ConcurrentHashMap<>());
                 byPage.put(from, urls);
             }
             String url = urls.get(target);
             if (url == null) {
-                int slash = from.lastIndexOf('/');
-                url = Urls.encodePath(Urls.relative(from.substring(0, slash + 1) + "x", target));
+                url = Urls.encodePath(Urls.relative(folder(from) + "x", target));
                 urls.putIfAbsent(target, url);
             }
             return url;
+        }
+
+        /** The folder of an output path, with its slash ({@code ""} at the root). */
+        private static String folder(String path) {
+            return path.substring(0, path.lastIndexOf('/') + 1);
         }
     }
 

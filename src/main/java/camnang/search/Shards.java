@@ -338,7 +338,7 @@ final class Shards {
 
         String hash() {
             MessageDigest md = camnang.Digests.sha256();
-            // Sorted as an array: building a tree of some 150,000 names was 1% of a build with the index.
+            // Sorted as an array, on both cores: building a tree of some 150,000 names was 1% of a build with the index.
             String[] names = hashes.keySet().toArray(new String[0]);
             Arrays.parallelSort(names);
             for (String k : names) {
@@ -894,22 +894,23 @@ final class Shards {
                 low = Math.min(low, values[i]);
                 high = Math.max(high, values[i]);
             }
-            if (n > 0 && high - low < 4L * n) {
-                // A common word's block holds most documents of a range: put in order by marking
-                // them in that range, not by sorting (a document is in a list once).
-                byte[] level = LEVEL_OF.get();
-                if (level.length < high - low + 1) {
-                    level = new byte[Math.max(high - low + 1, 2 * level.length)];
-                    Arrays.fill(level, (byte) -1);
-                    LEVEL_OF.set(level);
+            // A common word's block holds most documents of a range: it is put in order by marking
+            // them in that range, not by sorting (a document is in a list once).
+            boolean dense = n > 0 && high - low < 4L * n;
+            byte[] level = dense ? levels(high - low + 1) : null;
+            long[] at = dense ? null : new long[n];
+            for (int i = 0, lv = 0; i < n; i++) {
+                while (lv + 1 < LEVELS && (lv + 1) * n / LEVELS <= i) {
+                    lv++;
                 }
-                for (int i = 0, lv = 0; i < n; i++) {
-                    while (lv + 1 < LEVELS && (lv + 1) * n / LEVELS <= i) {
-                        lv++;
-                    }
+                if (dense) {
                     level[values[i] - low] = (byte) lv;
+                } else {
+                    at[i] = (long) values[i] << 32 | lv;
                 }
-                int prev = 0;
+            }
+            int prev = 0;
+            if (dense) {
                 for (int doc = low; doc <= high; doc++) {
                     int lv = level[doc - low];
                     if (lv >= 0) {
@@ -920,21 +921,24 @@ final class Shards {
                 }
                 return d;
             }
-            long[] at = new long[n];
-            for (int i = 0, level = 0; i < n; i++) {
-                while (level + 1 < LEVELS && (level + 1) * n / LEVELS <= i) {
-                    level++;
-                }
-                at[i] = (long) values[i] << 32 | level;
-            }
             Arrays.sort(at);
-            int prev = 0;
             for (long a : at) {
                 int doc = (int) (a >>> 32);
                 d.add((doc - prev) * LEVELS + (int) a);
                 prev = doc;
             }
             return d;
+        }
+
+        /** This thread's array of at least {@code size} levels, all -1. */
+        private static byte[] levels(int size) {
+            byte[] level = LEVEL_OF.get();
+            if (level.length < size) {
+                level = new byte[Math.max(size, 2 * level.length)];
+                Arrays.fill(level, (byte) -1);
+                LEVEL_OF.set(level);
+            }
+            return level;
         }
 
         /** Per thread, each document's level in the block being ordered, -1 where none (all of it between uses). */

@@ -118,7 +118,7 @@ final class VietnameseTokenizer extends Tokenizer {
      * The token found by advance(), as plain fields: Forms reads them directly, without Lucene's
      * attributes, whose clearing and copying per token were more than half the tokenizing.
      */
-    /** Where the token starts and ends in {@link #text()}. */
+    /** Where the token starts and ends in the text being split. */
     int start;
     int end;
     /** Whether the token is a whole document number (type {@link #DOCNO}). */
@@ -126,11 +126,6 @@ final class VietnameseTokenizer extends Tokenizer {
     int increment;
     /** Whether something other than white space stands between this token and the one before. */
     boolean afterPunctuation;
-
-    /** The text being split. */
-    String text() {
-        return text;
-    }
 
     /** Moves to the next token, as {@link #incrementToken()} does, setting only the fields above. */
     boolean advance() {

@@ -9,12 +9,17 @@ public final class Digests {
     private Digests() {
     }
 
-    /** One per thread: looking the algorithm up costs more than hashing a page. */
-    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(Digests::sha256);
+    /**
+     * One per thread: looking the algorithm up costs more than hashing a page. In a class of its
+     * own, so that the launcher, which only needs {@link #checksums}, does not make it.
+     */
+    private static final class Sha {
+        static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(Digests::sha256);
+    }
 
     /** The SHA-256 of {@code bytes}, in hexadecimal. */
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(SHA.get().digest(bytes));
+        return HexFormat.of().formatHex(Sha.SHA.get().digest(bytes));
     }
 
     /**

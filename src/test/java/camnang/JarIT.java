@@ -94,6 +94,19 @@ class JarIT {
             // The daemon, not a JVM of the client's, did the build.
             java.time.Duration used = ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElseThrow().minus(cpu);
             assertTrue(used.toMillis() > 300, "the daemon used " + used.toMillis() + " ms");
+            // The daemon keeps the size of the Markdown for the next launcher, which sizes the heap
+            // from it instead of walking the folder; a wrong size only sends the launcher to walk it.
+            Path size = knownSize();
+            assertEquals(markdownBytes(project.resolve("content")) + "\n", Files.readString(size));
+            Files.writeString(size, "999999999999\n");
+            TestSites.Run third = java("1", project, "build", "--out", "b");
+            assertEquals(0, third.exit(), third.err());
+            assertEquals(pid, daemonOf(project));
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (Files.readString(size).startsWith("9") && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals(markdownBytes(project.resolve("content")) + "\n", Files.readString(size));
             TestSites.Run alone = java("0", project, "build", "--out", "c");
             assertEquals(0, alone.exit(), alone.err());
             Map<String, byte[]> a = TestSites.withoutLucene(TestSites.tree(project.resolve("a")));
@@ -165,6 +178,25 @@ class JarIT {
             }
         } finally {
             java("1", project, "daemon", "--stop");
+        }
+    }
+
+    /** The one file where the test's daemons keep the size of a folder's Markdown. */
+    private Path knownSize() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(tmp.resolve("t"))) {
+            List<Path> found = s.filter(p -> p.getFileName().toString().endsWith(".size")).toList();
+            assertEquals(1, found.size(), found.toString());
+            return found.get(0);
+        }
+    }
+
+    private static long markdownBytes(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(folder)) {
+            long sum = 0;
+            for (Path p : s.filter(p -> p.toString().endsWith(".md")).toList()) {
+                sum += Files.size(p);
+            }
+            return sum;
         }
     }
 

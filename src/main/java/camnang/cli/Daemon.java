@@ -66,7 +66,7 @@ final class Daemon {
     /** The folder of this user's daemons, made private to the user; null where it cannot be trusted. */
     static Path dir() {
         String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "camnang-daemon-" + user);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "camnang-daemon-".concat(user));
         try {
             boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
             if (!Files.isDirectory(dir)) {
@@ -309,6 +309,7 @@ final class Daemon {
 
     private static void answer(SocketChannel ch, AtomicBoolean busy, AtomicBoolean stopAfter, AtomicLong last, PrintStream log) {
         boolean mine = false;
+        String[] args = null;
         try (ch) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(input(ch)));
             DataOutputStream res = new DataOutputStream(new BufferedOutputStream(output(ch)));
@@ -336,11 +337,12 @@ final class Daemon {
             }
             mine = true;
             boolean terminal = in.readBoolean();
-            String[] args = new String[in.readInt()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+            String[] read = new String[in.readInt()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
             }
-            int exit = run(args, terminal, in, res, log);
+            int exit = run(read, terminal, in, res, log);
+            args = read;
             synchronized (res) {
                 res.writeByte(EXIT);
                 res.writeInt(exit);
@@ -361,6 +363,21 @@ final class Daemon {
                 }
             }
         }
+        if (args != null) {
+            afterBuild(args);
+        }
+    }
+
+    /**
+     * What the daemon does once its client has the answer, while it waits for the next build:
+     * it walks the folder built for the launcher ({@link Launcher#remember}), and collects the
+     * build's garbage. A build left some 55 MB of it in the old generation of the heap, and the
+     * next build paid a full collection for it (about 0.1 s of 5 on 10,000 pages).
+     */
+    private static void afterBuild(String[] args) {
+        // Beside its socket: the launcher's temporary folder, which may not be this JVM's default.
+        Launcher.remember(Path.of(System.getProperty(PROPERTY)).getParent(), args);
+        System.gc();
     }
 
     private static int run(String[] args, boolean terminal, InputStream in, DataOutputStream res, PrintStream log) {

@@ -38,8 +38,36 @@ final class PlainText implements NodeRenderer {
     private static final NullableDataKey<Deferred> DEFERRED = new NullableDataKey<>("CAMNANG_DEFERRED_TEXT", (Deferred) null);
 
     static final class Deferred {
+        /** Each text held back: a string, or null for the range of the page's own text in {@link #ranges}. */
         final ArrayList<String> texts = new ArrayList<>();
+        /** For each null text, where it starts and ends in {@link #source}. */
+        int[] ranges = new int[64];
+        /** The page's text the ranges are of: the first one deferred. */
+        String source;
         int chars;
+
+        void add(String text) {
+            texts.add(text);
+            chars += text.length();
+        }
+
+        /** Whether the range could be held back as one: it is of the same text as the others. */
+        boolean add(String of, int from, int to) {
+            if (source == null) {
+                source = of;
+            } else if (source != of) {
+                return false;
+            }
+            int n = texts.size();
+            if (2 * n + 2 > ranges.length) {
+                ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
+            }
+            ranges[2 * n] = from;
+            ranges[2 * n + 1] = to;
+            texts.add(null);
+            chars += to - from;
+            return true;
+        }
     }
 
     /*
@@ -66,6 +94,22 @@ final class PlainText implements NodeRenderer {
     private void render(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         Object base = chars instanceof SubSequence ? chars.getBase() : null;
+        if (base instanceof Source source && html == top) {
+            // Most texts hold no character to escape and no line break: they are held back as a
+            // range of the page's text, found so by a look-up instead of a pass over each char,
+            // and copied once, into the finished page.
+            int from = chars.getStartOffset();
+            int to = chars.getEndOffset();
+            char first = to > from ? source.text.charAt(from) : ' ';
+            if (to - from > 4 && first != ' ' && first != '\t' && source.plainUpTo(from) >= to) {
+                Deferred d = deferred;
+                int n = d.texts.size();
+                if (d.add(source.text, from, to)) {
+                    html.raw(OPEN + Integer.toString(n) + CLOSE);
+                    return;
+                }
+            }
+        }
         String text = base instanceof Source source ? source.text : base instanceof String string ? string : null;
         String fast = text != null ? escaped(text, chars.getStartOffset(), chars.getEndOffset()) : null;
         if (fast == null) {
@@ -74,8 +118,7 @@ final class PlainText implements NodeRenderer {
             // A mark is 3 to 7 characters: shorter texts are cheaper written.
             Deferred d = deferred;
             html.raw(OPEN + Integer.toString(d.texts.size()) + CLOSE);
-            d.texts.add(fast);
-            d.chars += fast.length();
+            d.add(fast);
         } else {
             html.raw(fast);
         }
@@ -140,7 +183,14 @@ final class PlainText implements NodeRenderer {
             if (!marked.startsWith(number, at + 1) || end >= marked.length() || marked.charAt(end) != CLOSE) {
                 return null;
             }
-            out.append(marked, last, at).append(texts.get(next++));
+            out.append(marked, last, at);
+            String text = texts.get(next);
+            if (text == null) {
+                out.append(d.source, d.ranges[2 * next], d.ranges[2 * next + 1]);
+            } else {
+                out.append(text);
+            }
+            next++;
             last = end + 1;
         }
         if (next != texts.size()) {

@@ -175,7 +175,7 @@ public final class Output implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(p.getParent());
+            makeParent(p);
             Files.write(p, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -265,10 +265,25 @@ public final class Output implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(p.getParent());
+            makeParent(p);
             Files.copy(source, p, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The folders this build made in its staging folder, which nothing else writes to. Asking
+     * the file system again for each of a build's 160,000 files (a failed mkdir, its exception
+     * and a stat, 4.5 µs) was 0.7 s of CPU on 10,000 pages with the search index.
+     */
+    private final java.util.Set<Path> made = ConcurrentHashMap.newKeySet();
+
+    private void makeParent(Path p) throws IOException {
+        Path dir = p.getParent();
+        if (!made.contains(dir)) {
+            Files.createDirectories(dir);
+            made.add(dir);
         }
     }
 

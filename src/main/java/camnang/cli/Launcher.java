@@ -176,6 +176,8 @@ final class Launcher {
         return Math.max(256, (heap(markdown) / MB + 255) / 256 * 256);
     }
 
+    // StringBuilder and concat rather than +: in a JVM just started, each new shape of string
+    // concatenation is spun at its first use, about 12 ms for those of this path.
     private static Path socket(Path dir, String folder, CharSequence key, long heapMb) {
         return dir.resolve(new StringBuilder(folder).append('-').append(name(new StringBuilder(key).append('|').append(heapMb)
                 .toString())).append(".sock").toString());

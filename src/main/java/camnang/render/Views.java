@@ -437,7 +437,7 @@ public final class Views {
     /**
      * Each page's entry in lists, made once: a large site lists a page in its section, under
      * each of its tags and its audiences, and on the search page; the lists after the pages
-     * are made on one thread, where formatting the same dates again was a tenth of a second.
+     * are made on one thread, which made each entry (two dates formatted) again for every list.
      */
     private final Map<String, View.Item> items = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -442,15 +442,12 @@ public final class Views {
     private final Map<String, View.Item> items = new java.util.concurrent.ConcurrentHashMap<>();
 
     private View.Item item(Page p) {
-        View.Item made = items.get(p.output());
-        if (made == null) {
+        return items.computeIfAbsent(p.output(), k -> {
             LocalDateTime d = p.meta().lastChange();
             String section = site.parentOf(p).map(Section::title).orElse("");
-            made = new View.Item(p.title(), p.output(), p.meta().description(), d == null ? "" : VN_DATE.format(d),
+            return new View.Item(p.title(), p.output(), p.meta().description(), d == null ? "" : VN_DATE.format(d),
                     d == null ? "" : ISO_DATE.format(d), p.meta().type() == null ? "" : p.meta().type().label, section);
-            items.put(p.output(), made);
-        }
-        return made;
+        });
     }
 
     private View.PageInfo pageInfo(Page p) {

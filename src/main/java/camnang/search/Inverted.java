@@ -290,15 +290,35 @@ final class Inverted implements SearchIndex.Sink {
     }
 
     private void storeValue(int field, String value) {
-        // Lucene's own conversion: an unpaired surrogate becomes U+FFFD, as in a written index.
-        BytesRef utf8 = new BytesRef(value);
-        if (bufferSize + utf8.length + 10 > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, bufferSize + utf8.length + 10));
+        byte[] utf8;
+        int length;
+        if (hasSurrogate(value)) {
+            // Lucene's own conversion: an unpaired surrogate becomes U+FFFD, as in a written index
+            // (String.getBytes would write "?").
+            BytesRef ref = new BytesRef(value);
+            utf8 = ref.bytes;
+            length = ref.length;
+        } else {
+            // The same bytes, by the JDK's faster encoder.
+            utf8 = value.getBytes(StandardCharsets.UTF_8);
+            length = utf8.length;
+        }
+        if (bufferSize + length + 10 > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, bufferSize + length + 10));
         }
         bufferSize = writeVInt(buffer, bufferSize, field);
-        bufferSize = writeVInt(buffer, bufferSize, utf8.length);
-        System.arraycopy(utf8.bytes, utf8.offset, buffer, bufferSize, utf8.length);
-        bufferSize += utf8.length;
+        bufferSize = writeVInt(buffer, bufferSize, length);
+        System.arraycopy(utf8, 0, buffer, bufferSize, length);
+        bufferSize += length;
+    }
+
+    static boolean hasSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

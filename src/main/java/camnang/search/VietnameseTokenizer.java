@@ -37,6 +37,9 @@ final class VietnameseTokenizer extends Tokenizer {
     /** Text given whole by {@link Forms}, taken by the next {@link #reset()} instead of reading the reader. */
     private String given;
 
+    private StringBuilder read = new StringBuilder();
+    private final char[] readBuffer = new char[1024];
+
     void give(String whole) {
         given = whole;
     }
@@ -49,13 +52,16 @@ final class VietnameseTokenizer extends Tokenizer {
             text = given;
             given = null;
         } else {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[8192];
+            // Kept between texts: an analyzer reuses its tokenizer for every short text it is given.
+            read.setLength(0);
             int n;
-            while ((n = input.read(buf)) > 0) {
-                sb.append(buf, 0, n);
+            while ((n = input.read(readBuffer)) > 0) {
+                read.append(readBuffer, 0, n);
             }
-            text = sb.toString();
+            text = read.toString();
+            if (read.capacity() > 1 << 16) {
+                read = new StringBuilder();
+            }
         }
         pos = 0;
         lastEnd = 0;

@@ -3,7 +3,9 @@ package camnang.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -24,10 +26,10 @@ public final class Analysis {
      * new one per call built that chain again (a site's legal documents ask for their citation keys
      * tens of thousands of times a build).
      */
-    private static final java.util.Map<VietnameseAnalyzer.Form, VietnameseAnalyzer> ANALYZERS;
+    private static final Map<VietnameseAnalyzer.Form, VietnameseAnalyzer> ANALYZERS;
 
     static {
-        java.util.EnumMap<VietnameseAnalyzer.Form, VietnameseAnalyzer> m = new java.util.EnumMap<>(VietnameseAnalyzer.Form.class);
+        EnumMap<VietnameseAnalyzer.Form, VietnameseAnalyzer> m = new EnumMap<>(VietnameseAnalyzer.Form.class);
         for (VietnameseAnalyzer.Form f : VietnameseAnalyzer.Form.values()) {
             m.put(f, new VietnameseAnalyzer(f));
         }

@@ -43,6 +43,11 @@ public final class Templates implements AutoCloseable {
         return dir;
     }
 
+    /** The engine that renders (tests: whether two builds share one). */
+    TemplateEngine engine() {
+        return engine;
+    }
+
     /**
      * The template folder: {@code explicit} when given; else {@code site-templates/} in the
      * working folder or beside the source folder; else the defaults inside camnang's jar,
@@ -83,8 +88,7 @@ public final class Templates implements AutoCloseable {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "camnang-jte", key);
         ClassLoader parent = View.class.getClassLoader();
         if (Files.isRegularFile(cache.resolve(DONE))) {
-            TemplateEngine engine = TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, PACKAGE);
-            return new Templates(dir, displayDir, null, engine);
+            return new Templates(dir, displayDir, null, precompiled(cache, parent));
         }
         // Only templates that compiled are cached, so only uncached ones can hold a bad byte.
         if (!utf8(dir, displayDir, problems)) {
@@ -122,12 +126,34 @@ public final class Templates implements AutoCloseable {
         try {
             Files.writeString(classes.resolve(DONE), key);
             Files.move(classes, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            TemplateEngine cached = TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, PACKAGE);
-            return new Templates(dir, displayDir, null, cached);
+            return new Templates(dir, displayDir, null, precompiled(cache, parent));
         } catch (IOException e) {
             // Another build cached them first, or the folder is read-only: use what we compiled.
             return t;
         }
+    }
+
+    /** The engine of the last templates loaded from the cache, and their folder there: see {@link #precompiled}. */
+    private record Loaded(Path cache, TemplateEngine engine) {
+    }
+
+    private static volatile Loaded last;
+
+    /**
+     * The engine of the compiled templates in {@code cache}. A daemon builds again and again
+     * with the same templates: a new engine each time loaded their classes anew, which the JVM
+     * then ran interpreted and compiled again in every build. The last engine is kept while its
+     * folder, named by the templates' text and camnang's own build, stays the same; edited
+     * templates get a new one.
+     */
+    private static TemplateEngine precompiled(Path cache, ClassLoader parent) {
+        Loaded l = last;
+        if (l != null && l.cache().equals(cache)) {
+            return l.engine();
+        }
+        TemplateEngine engine = TemplateEngine.createPrecompiled(cache, ContentType.Html, parent, PACKAGE);
+        last = new Loaded(cache, engine);
+        return engine;
     }
 
     /** Whether every template is UTF-8 text, reporting the first bad byte of each that is not. */

@@ -2,6 +2,8 @@ package camnang.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camnang.TestSites;
@@ -41,6 +43,23 @@ class TemplatesTest {
                 "--templates", templates.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(out.resolve("a.html")).contains("<h1>Trang một</h1><p>Bản thử nghiệm</p>"));
+    }
+
+    /**
+     * A daemon builds again and again: unchanged templates keep the classes loaded in the build
+     * before (and the code the JVM compiled for them); an edited template gets new ones.
+     */
+    @Test
+    void unchangedTemplatesKeepTheirLoadedClasses() throws IOException {
+        Path templates = copyTemplates();
+        Templates first = Templates.compile(templates, "giao-dien", new camnang.Problems(""));
+        Templates again = Templates.compile(templates, "giao-dien", new camnang.Problems(""));
+        assertSame(first.engine(), again.engine());
+        Path page = templates.resolve("page.jte");
+        Files.writeString(page, Files.readString(page) + "\n");
+        Templates edited = Templates.compile(templates, "giao-dien", new camnang.Problems(""));
+        assertNotSame(first.engine(), edited.engine());
+        assertSame(edited.engine(), Templates.compile(templates, "giao-dien", new camnang.Problems("")).engine());
     }
 
     /** A layout written before the sidebar came as bytes ({@code $unsafe{v.sidebarHtml()}}) gives the same page. */

@@ -23,10 +23,15 @@ final class Forms {
     final String[] left;
     final String[] right;
     final int bigramSize;
+    /** Each token's remembered syllable (null for a document number, whose exact form is its folded one). */
+    final Syllables.Memo.Forms[] syllables;
+    /** Each bigram's two tokens: their places in {@link #exact}. */
+    final int[] leftAt;
+    final int[] rightAt;
     private String[] bigrams;
 
     private Forms(String[] exact, String[] folded, int[] increments, int size, String[] left, String[] right,
-                  int bigramSize) {
+                  int bigramSize, Syllables.Memo.Forms[] syllables, int[] leftAt, int[] rightAt) {
         this.exact = exact;
         this.folded = folded;
         this.increments = increments;
@@ -34,6 +39,9 @@ final class Forms {
         this.left = left;
         this.right = right;
         this.bigramSize = bigramSize;
+        this.syllables = syllables;
+        this.leftAt = leftAt;
+        this.rightAt = rightAt;
     }
 
     /** The bigrams as strings, made when first asked for: indexing needs only their halves. */
@@ -66,9 +74,13 @@ final class Forms {
         int[] incs = new int[guess];
         String[] left = new String[guess];
         String[] right = new String[guess];
+        Syllables.Memo.Forms[] syllables = new Syllables.Memo.Forms[guess];
+        int[] leftAt = new int[guess];
+        int[] rightAt = new int[guess];
         int n = 0;
         int nb = 0;
         String previous = null;
+        int previousAt = -1;
         try {
             VietnameseTokenizer tk = s.tokenizer;
             tk.setReader(new StringReader(text));
@@ -87,10 +99,12 @@ final class Forms {
                     exact = Arrays.copyOf(exact, n * 2);
                     folded = Arrays.copyOf(folded, n * 2);
                     incs = Arrays.copyOf(incs, n * 2);
+                    syllables = Arrays.copyOf(syllables, n * 2);
                 }
                 exact[n] = docno ? f : forms.exact();
                 folded[n] = f;
                 incs[n] = tk.increment;
+                syllables[n] = docno ? null : forms;
                 n++;
                 if (docno) {
                     continue; // as BigramFilter: document numbers take no part in bigrams
@@ -99,11 +113,16 @@ final class Forms {
                     if (nb == left.length) {
                         left = Arrays.copyOf(left, nb * 2);
                         right = Arrays.copyOf(right, nb * 2);
+                        leftAt = Arrays.copyOf(leftAt, nb * 2);
+                        rightAt = Arrays.copyOf(rightAt, nb * 2);
                     }
                     left[nb] = previous;
+                    leftAt[nb] = previousAt;
+                    rightAt[nb] = n - 1;
                     right[nb++] = f;
                 }
                 previous = f;
+                previousAt = n - 1;
             }
             tk.end();
         } catch (IOException e) {
@@ -115,7 +134,7 @@ final class Forms {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Forms(exact, folded, incs, n, left, right, nb);
+        return new Forms(exact, folded, incs, n, left, right, nb, syllables, leftAt, rightAt);
     }
 
     /** The tokens of one form as Lucene reads them from an analyzer: text and position increment. */

@@ -19,7 +19,27 @@ final class Syllables {
      */
     static final class Memo {
         /** The forms of one raw syllable. */
-        record Forms(String exact, String folded) {
+        static final class Forms {
+            private final String exact;
+            private final String folded;
+            /**
+             * The indexer's own ({@link Inverted}): the terms this syllable became in the segment
+             * that indexed it last, so that the next occurrence finds them without a lookup.
+             */
+            Object indexed;
+
+            Forms(String exact, String folded) {
+                this.exact = exact;
+                this.folded = folded;
+            }
+
+            String exact() {
+                return exact;
+            }
+
+            String folded() {
+                return folded;
+            }
         }
 
         private static final int MAX = 1 << 16;

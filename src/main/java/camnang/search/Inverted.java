@@ -23,6 +23,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.ImpactsEnum;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.LeafMetaData;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SlowImpactsEnum;
@@ -596,11 +597,23 @@ final class Inverted implements SearchIndex.Sink {
         return new Segment(new FieldInfos(infos.toArray(new FieldInfo[0])));
     }
 
+    /**
+     * The stored values of document {@code doc} of {@code leaf} as a segment of this class holds
+     * them (field number, length and UTF-8 of each, in the order added); null for another reader.
+     */
+    static byte[] storedBytes(LeafReader leaf, int doc) {
+        return leaf instanceof Segment s ? s.stored(doc) : null;
+    }
+
     private final class Segment extends CodecReader {
         private final FieldInfos infos;
 
         Segment(FieldInfos infos) {
             this.infos = infos;
+        }
+
+        byte[] stored(int doc) {
+            return stored[doc];
         }
 
         @Override
@@ -799,7 +812,7 @@ final class Inverted implements SearchIndex.Sink {
         }
     }
 
-    private static int readVInt(byte[] b, int[] at) {
+    static int readVInt(byte[] b, int[] at) {
         int i = at[0];
         int v = b[i] & 0x7F;
         int shift = 7;

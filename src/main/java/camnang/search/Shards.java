@@ -314,7 +314,10 @@ final class Shards {
         final Map<Path, Boolean> made = new ConcurrentHashMap<>();
 
         void write(String rel, String js) {
-            byte[] b = js.getBytes(StandardCharsets.UTF_8);
+            write(rel, js.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void write(String rel, byte[] b) {
             Path p = dir.resolve(rel);
             try {
                 made.computeIfAbsent(p.getParent(), dir -> {
@@ -989,7 +992,12 @@ final class Shards {
         }
         // One builder for all: each fragment's grew from 16 chars to its thousand or two.
         StringBuilder sb = new StringBuilder(4096);
+        RawFragment raw = new RawFragment();
         for (int doc = from; doc < to; doc++) {
+            byte[] values = Inverted.storedBytes(ranks.leaves.get(ranks.leafOf[doc]), ranks.docOf[doc]);
+            if (values != null && raw.write(values, doc, out)) {
+                continue;
+            }
             Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
             String text = d.get(SearchIndex.TEXT);
             boolean whole = text.length() <= FRAGMENT_CAP;
@@ -1037,6 +1045,165 @@ final class Shards {
             out.write(path("f", doc), sb.toString());
         }
         return null;
+    }
+
+    /**
+     * A fragment written straight from the UTF-8 of a segment kept in memory ({@link Inverted}),
+     * when its text is whole: the bytes {@link #fragments} makes from strings, without decoding a
+     * hundred megabytes of text into strings, escaping and encoding it back.
+     * {@code InvertedTest} holds the two equal, byte for byte.
+     */
+    private static final class RawFragment {
+        private static final int URL = Inverted.number(SearchIndex.URL);
+        private static final int TITLE = Inverted.number(SearchIndex.TITLE);
+        private static final int HEADING = Inverted.number(SearchIndex.HEADING);
+        private static final int TEXT = Inverted.number(SearchIndex.TEXT);
+        private static final int TITLED = Inverted.number(SearchIndex.TITLED);
+        private static final int HEADED = Inverted.number(SearchIndex.HEADED);
+        private static final int SECTION = Inverted.number(SearchIndex.SECTION);
+        private static final int TYPE = Inverted.number(SearchIndex.TYPE);
+        private static final int AUDIENCE = Inverted.number(SearchIndex.AUDIENCE);
+        private static final int FORM = Inverted.number(SearchIndex.FORM);
+        private static final int STATUS = Inverted.number(SearchIndex.STATUS);
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
+        /** Where each field's first value starts in the stored bytes, and its length; -1: none. */
+        private final int[] start = new int[Inverted.NAMES.size()];
+        private final int[] length = new int[Inverted.NAMES.size()];
+        /** The audiences' values, start and length each, in order. */
+        private int[] audiences = new int[8];
+        private int audienceCount;
+        private final int[] at = new int[1];
+        private byte[] out = new byte[4096];
+        private int size;
+
+        /** Writes the fragment of {@code doc}; false when it is not whole or lacks a field, left to the strings. */
+        boolean write(byte[] raw, int doc, Files2 files) {
+            Arrays.fill(start, -1);
+            audienceCount = 0;
+            at[0] = 0;
+            while (at[0] < raw.length) {
+                int f = Inverted.readVInt(raw, at);
+                int n = Inverted.readVInt(raw, at);
+                if (f == AUDIENCE) {
+                    if (2 * audienceCount + 2 > audiences.length) {
+                        audiences = Arrays.copyOf(audiences, 2 * audiences.length);
+                    }
+                    audiences[2 * audienceCount] = at[0];
+                    audiences[2 * audienceCount++ + 1] = n;
+                } else if (start[f] < 0) {
+                    start[f] = at[0];
+                    length[f] = n;
+                }
+                at[0] += n;
+            }
+            if (start[URL] < 0 || start[TITLE] < 0 || start[HEADING] < 0 || start[TEXT] < 0 || start[SECTION] < 0
+                    || chars(raw, start[TEXT], length[TEXT]) > FRAGMENT_CAP) {
+                return false;
+            }
+            size = 0;
+            ascii("camnang.shard(\"f").ascii(Integer.toString(doc)).ascii("\",{\"u\":").json(raw, URL)
+                    .ascii(",\"t\":").json(raw, TITLE).ascii(",\"h\":").json(raw, HEADING)
+                    .ascii(",\"x\":").json(raw, TEXT);
+            if (start[TITLED] >= 0) {
+                ascii(",\"ti\":");
+                if (Arrays.equals(raw, start[TITLED], start[TITLED] + length[TITLED],
+                        raw, start[TITLE], start[TITLE] + length[TITLE])) {
+                    ascii("1");
+                } else {
+                    json(raw, TITLED);
+                }
+            }
+            if (start[HEADED] >= 0) {
+                ascii(",\"hs\":").json(raw, HEADED);
+            }
+            ascii(",\"s\":").json(raw, SECTION);
+            if (start[TYPE] >= 0) {
+                ascii(",\"y\":").json(raw, TYPE);
+            }
+            ascii(",\"a\":[");
+            for (int i = 0; i < audienceCount; i++) {
+                if (i > 0) {
+                    ascii(",");
+                }
+                json(raw, audiences[2 * i], audiences[2 * i + 1]);
+            }
+            ascii("]");
+            if (start[FORM] >= 0) {
+                ascii(",\"fo\":").json(raw, FORM);
+            }
+            if (start[STATUS] >= 0) {
+                ascii(",\"st\":").json(raw, STATUS);
+            }
+            ascii("});\n");
+            files.write(path("f", doc), Arrays.copyOf(out, size));
+            return true;
+        }
+
+        /** UTF-16 units of the UTF-8 in {@code b[from, from + n)}: a string's length. */
+        private static int chars(byte[] b, int from, int n) {
+            int c = 0;
+            for (int i = from, end = from + n; i < end; i++) {
+                int x = b[i] & 0xFF;
+                if ((x & 0xC0) != 0x80) {
+                    c += x >= 0xF0 ? 2 : 1;
+                }
+            }
+            return c;
+        }
+
+        private RawFragment ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                out[size++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        private RawFragment json(byte[] raw, int field) {
+            return json(raw, start[field], length[field]);
+        }
+
+        /** As {@link Json#string}, on UTF-8: only ASCII is ever escaped. */
+        private RawFragment json(byte[] raw, int from, int n) {
+            room(6 * n + 2);
+            byte[] o = out;
+            int k = size;
+            o[k++] = '"';
+            for (int i = from, end = from + n; i < end; i++) {
+                byte b = raw[i];
+                if ((b & 0xFF) >= 0x20 && b != '"' && b != '\\') {
+                    o[k++] = b;
+                    continue;
+                }
+                o[k++] = '\\';
+                switch (b) {
+                    case '"' -> o[k++] = '"';
+                    case '\\' -> o[k++] = '\\';
+                    case '\n' -> o[k++] = 'n';
+                    case '\r' -> o[k++] = 'r';
+                    case '\t' -> o[k++] = 't';
+                    case '\b' -> o[k++] = 'b';
+                    case '\f' -> o[k++] = 'f';
+                    default -> {
+                        o[k++] = 'u';
+                        o[k++] = '0';
+                        o[k++] = '0';
+                        o[k++] = HEX[b >> 4];
+                        o[k++] = HEX[b & 15];
+                    }
+                }
+            }
+            o[k++] = '"';
+            size = k;
+            return this;
+        }
+
+        private void room(int n) {
+            if (size + n > out.length) {
+                out = Arrays.copyOf(out, Math.max(2 * out.length, size + n));
+            }
+        }
     }
 
     /** A key of a long section's term file: its frequency in the text, and its exact spellings that fold to it. */

@@ -30,9 +30,8 @@ final class Digits {
     private int size;
 
     /*
-     * Bytes and int arithmetic where the number allows: a StringBuilder's checks and a long's
-     * division per digit made this 3% of a build with the index, the postings being nearly all
-     * digits.
+     * Bytes, and int arithmetic where the number allows: with a StringBuilder and a long's division
+     * per digit, JFR put 3% of a build's samples here, the postings being nearly all digits.
      */
     Digits add(long v) {
         if (v < 0) {

@@ -340,9 +340,10 @@ final class Inverted implements SearchIndex.Sink {
 
     /*
      * A text's tokens are the tokenizer's remembered syllables: each finds its exact term where it
-     * left it the last time (Indexed), its folded term from that, and a bigram from the first of its
-     * syllables' folded terms, so that a hash lookup is left to the first occurrence of each, or
-     * nearly: 15% of a build with the index went to those lookups.
+     * left it the last time (Indexed) and its folded term from that; a bigram is found from its first
+     * syllable's folded term when the same syllable followed it the time before. A hash lookup is
+     * left to the rest. JFR put 15% of a build's samples in this code, lookups and postings together;
+     * the whole build gained about 1% (BENCHMARKS.md, stop 22).
      */
     @Override
     public void tokens(String field, Forms forms) {

@@ -19,25 +19,23 @@ final class Forms {
     final String[] folded;
     final int[] increments;
     final int size;
-    /** The folded syllables of each bigram, the first and the second: a bigram is {@code left + " " + right}. */
-    final String[] left;
-    final String[] right;
     final int bigramSize;
     /** Each token's remembered syllable (null for a document number, whose exact form is its folded one). */
     final Syllables.Memo.Forms[] syllables;
-    /** Each bigram's two tokens: their places in {@link #exact}. */
+    /**
+     * Each bigram's two tokens, the first and the second: their places in {@link #folded}. A bigram
+     * is their folded syllables, {@code folded[leftAt[i]] + " " + folded[rightAt[i]]}.
+     */
     final int[] leftAt;
     final int[] rightAt;
     private String[] bigrams;
 
-    private Forms(String[] exact, String[] folded, int[] increments, int size, String[] left, String[] right,
-                  int bigramSize, Syllables.Memo.Forms[] syllables, int[] leftAt, int[] rightAt) {
+    private Forms(String[] exact, String[] folded, int[] increments, int size, int bigramSize,
+                  Syllables.Memo.Forms[] syllables, int[] leftAt, int[] rightAt) {
         this.exact = exact;
         this.folded = folded;
         this.increments = increments;
         this.size = size;
-        this.left = left;
-        this.right = right;
         this.bigramSize = bigramSize;
         this.syllables = syllables;
         this.leftAt = leftAt;
@@ -49,7 +47,7 @@ final class Forms {
         if (bigrams == null) {
             String[] b = new String[bigramSize];
             for (int i = 0; i < bigramSize; i++) {
-                b[i] = left[i] + " " + right[i];
+                b[i] = folded[leftAt[i]] + " " + folded[rightAt[i]];
             }
             bigrams = b;
         }
@@ -72,14 +70,11 @@ final class Forms {
         String[] exact = new String[guess];
         String[] folded = new String[guess];
         int[] incs = new int[guess];
-        String[] left = new String[guess];
-        String[] right = new String[guess];
         Syllables.Memo.Forms[] syllables = new Syllables.Memo.Forms[guess];
         int[] leftAt = new int[guess];
         int[] rightAt = new int[guess];
         int n = 0;
         int nb = 0;
-        String previous = null;
         int previousAt = -1;
         try {
             VietnameseTokenizer tk = s.tokenizer;
@@ -109,19 +104,14 @@ final class Forms {
                 if (docno) {
                     continue; // as BigramFilter: document numbers take no part in bigrams
                 }
-                if (previous != null && !tk.afterPunctuation) {
-                    if (nb == left.length) {
-                        left = Arrays.copyOf(left, nb * 2);
-                        right = Arrays.copyOf(right, nb * 2);
+                if (previousAt >= 0 && !tk.afterPunctuation) {
+                    if (nb == leftAt.length) {
                         leftAt = Arrays.copyOf(leftAt, nb * 2);
                         rightAt = Arrays.copyOf(rightAt, nb * 2);
                     }
-                    left[nb] = previous;
                     leftAt[nb] = previousAt;
-                    rightAt[nb] = n - 1;
-                    right[nb++] = f;
+                    rightAt[nb++] = n - 1;
                 }
-                previous = f;
                 previousAt = n - 1;
             }
             tk.end();
@@ -134,7 +124,7 @@ final class Forms {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Forms(exact, folded, incs, n, left, right, nb, syllables, leftAt, rightAt);
+        return new Forms(exact, folded, incs, n, nb, syllables, leftAt, rightAt);
     }
 
     /** The tokens of one form as Lucene reads them from an analyzer: text and position increment. */

@@ -160,7 +160,7 @@ final class Inverted implements SearchIndex.Sink {
         }
     }
 
-    private static int writeVInt(byte[] b, int at, int v) {
+    static int writeVInt(byte[] b, int at, int v) {
         while ((v & ~0x7F) != 0) {
             b[at++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -358,7 +358,7 @@ final class Inverted implements SearchIndex.Sink {
             Term r = folds[forms.rightAt[i]];
             Term b = l.nextFolded == r ? l.bigram : null;
             if (b == null) {
-                b = p.term(forms.left[i], forms.right[i]);
+                b = p.term(forms.folded[forms.leftAt[i]], forms.folded[forms.rightAt[i]]);
                 l.nextFolded = r;
                 l.bigram = b;
             }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
@@ -990,70 +991,40 @@ final class Shards {
         for (int l = 0; l < stored.length; l++) {
             stored[l] = ranks.leaves.get(l).storedFields();
         }
-        // One builder for all: each fragment's grew from 16 chars to its thousand or two.
-        StringBuilder sb = new StringBuilder(4096);
-        RawFragment raw = new RawFragment();
+        Fragment fragment = new Fragment();
         for (int doc = from; doc < to; doc++) {
+            // A segment kept in memory gives its stored UTF-8 as it is; Lucene's index on disk gives
+            // strings, put in the same form.
             byte[] values = Inverted.storedBytes(ranks.leaves.get(ranks.leafOf[doc]), ranks.docOf[doc]);
-            if (values != null && raw.write(values, doc, out)) {
+            fragment.read(values != null ? values : Fragment.stored(stored[ranks.leafOf[doc]].document(ranks.docOf[doc])));
+            if (fragment.textLength() <= FRAGMENT_CAP) {
+                fragment.write(doc, null, "", out);
                 continue;
             }
-            Document d = stored[ranks.leafOf[doc]].document(ranks.docOf[doc]);
-            String text = d.get(SearchIndex.TEXT);
-            boolean whole = text.length() <= FRAGMENT_CAP;
-            int end = whole ? text.length() : cutAt(text, FRAGMENT_CAP);
-            sb.setLength(0);
-            sb.append("camnang.shard(\"f").append(doc).append("\",{\"u\":")
-                    .append(Json.string(d.get(SearchIndex.URL)))
-                    .append(",\"t\":").append(Json.string(d.get(SearchIndex.TITLE)))
-                    .append(",\"h\":").append(Json.string(d.get(SearchIndex.HEADING)))
-                    .append(",\"x\":").append(Json.string(whole ? text : text.substring(0, end) + " …"));
-            // The title the section was searched with: 1 when it is the page title shown, as in most
-            // first sections; else the text itself (a legal document's first section and articles).
-            String titled = d.get(SearchIndex.TITLED);
-            if (titled != null) {
-                sb.append(",\"ti\":").append(titled.equals(d.get(SearchIndex.TITLE)) ? "1" : Json.string(titled));
+            String text = fragment.text();
+            int end = cutAt(text, FRAGMENT_CAP);
+            StringBuilder cut = new StringBuilder(",\"cut\":").append(end);
+            if (text.length() <= TAIL_CAP) {
+                String rest = text.substring(end);
+                cut.append(",\"g\":").append(rest.length());
+                out.write(path("g", doc), "camnang.shard(\"g" + doc + "\"," + Json.string(rest) + ");\n");
+            } else {
+                cut.append(",\"k\":").append(terms(text, doc, out));
+                cut.append(",\"kn\":[").append(textNorms[0][doc] & 0xFF).append(',').append(textNorms[1][doc] & 0xFF)
+                        .append(',').append(textNorms[2][doc] & 0xFF).append(']');
             }
-            // The heading it was searched with, where it is not the heading shown (an article's subject).
-            if (d.get(SearchIndex.HEADED) != null) {
-                sb.append(",\"hs\":").append(Json.string(d.get(SearchIndex.HEADED)));
-            }
-            sb.append(",\"s\":").append(Json.string(d.get(SearchIndex.SECTION)));
-            if (d.get(SearchIndex.TYPE) != null) {
-                sb.append(",\"y\":").append(Json.string(d.get(SearchIndex.TYPE)));
-            }
-            sb.append(",\"a\":").append(strings(Arrays.asList(d.getValues(SearchIndex.AUDIENCE))));
-            if (d.get(SearchIndex.FORM) != null) {
-                sb.append(",\"fo\":").append(Json.string(d.get(SearchIndex.FORM)));
-            }
-            if (d.get(SearchIndex.STATUS) != null) {
-                sb.append(",\"st\":").append(Json.string(d.get(SearchIndex.STATUS)));
-            }
-            if (!whole) {
-                sb.append(",\"cut\":").append(end);
-                if (text.length() <= TAIL_CAP) {
-                    String rest = text.substring(end);
-                    sb.append(",\"g\":").append(rest.length());
-                    out.write(path("g", doc), "camnang.shard(\"g" + doc + "\"," + Json.string(rest) + ");\n");
-                } else {
-                    sb.append(",\"k\":").append(terms(text, doc, out));
-                    sb.append(",\"kn\":[").append(textNorms[0][doc] & 0xFF).append(',').append(textNorms[1][doc] & 0xFF)
-                            .append(',').append(textNorms[2][doc] & 0xFF).append(']');
-                }
-            }
-            sb.append("});\n");
-            out.write(path("f", doc), sb.toString());
+            fragment.write(doc, text.substring(0, end) + " …", cut, out);
         }
         return null;
     }
 
     /**
-     * A fragment written straight from the UTF-8 of a segment kept in memory ({@link Inverted}),
-     * when its text is whole: the bytes {@link #fragments} makes from strings, without decoding a
-     * hundred megabytes of text into strings, escaping and encoding it back.
-     * {@code InvertedTest} holds the two equal, byte for byte.
+     * A fragment's file, written from a section's stored values as {@link Inverted} keeps them
+     * (field number, length and UTF-8 of each, in the order added): a whole text is copied as it
+     * is, escaped where JSON needs it, without decoding a hundred megabytes of text into strings
+     * and encoding it back.
      */
-    private static final class RawFragment {
+    static final class Fragment {
         private static final int URL = Inverted.number(SearchIndex.URL);
         private static final int TITLE = Inverted.number(SearchIndex.TITLE);
         private static final int HEADING = Inverted.number(SearchIndex.HEADING);
@@ -1067,7 +1038,8 @@ final class Shards {
         private static final int STATUS = Inverted.number(SearchIndex.STATUS);
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
-        /** Where each field's first value starts in the stored bytes, and its length; -1: none. */
+        private byte[] raw;
+        /** Where each field's first value starts in {@link #raw}, and its length; -1: none. */
         private final int[] start = new int[Inverted.NAMES.size()];
         private final int[] length = new int[Inverted.NAMES.size()];
         /** The audiences' values, start and length each, in order. */
@@ -1077,8 +1049,25 @@ final class Shards {
         private byte[] out = new byte[4096];
         private int size;
 
-        /** Writes the fragment of {@code doc}; false when it is not whole or lacks a field, left to the strings. */
-        boolean write(byte[] raw, int doc, Files2 files) {
+        /** A document of Lucene's index in the form {@link Inverted} stores it. */
+        static byte[] stored(Document d) {
+            byte[] b = new byte[256];
+            int n = 0;
+            for (IndexableField f : d.getFields()) {
+                byte[] v = f.stringValue().getBytes(StandardCharsets.UTF_8);
+                if (n + v.length + 10 > b.length) {
+                    b = Arrays.copyOf(b, Math.max(2 * b.length, n + v.length + 10));
+                }
+                n = Inverted.writeVInt(b, n, Inverted.number(f.name()));
+                n = Inverted.writeVInt(b, n, v.length);
+                System.arraycopy(v, 0, b, n, v.length);
+                n += v.length;
+            }
+            return Arrays.copyOf(b, n);
+        }
+
+        void read(byte[] values) {
+            raw = values;
             Arrays.fill(start, -1);
             audienceCount = 0;
             at[0] = 0;
@@ -1097,29 +1086,58 @@ final class Shards {
                 }
                 at[0] += n;
             }
-            if (start[URL] < 0 || start[TITLE] < 0 || start[HEADING] < 0 || start[TEXT] < 0 || start[SECTION] < 0
-                    || chars(raw, start[TEXT], length[TEXT]) > FRAGMENT_CAP) {
-                return false;
+            for (int f : new int[] {URL, TITLE, HEADING, TEXT, SECTION}) {
+                if (start[f] < 0) {
+                    throw new IllegalStateException("a section without its " + Inverted.NAMES.get(f));
+                }
             }
+        }
+
+        /** The text's length as a string's: UTF-16 units of its UTF-8. */
+        int textLength() {
+            int c = 0;
+            for (int i = start[TEXT], end = start[TEXT] + length[TEXT]; i < end; i++) {
+                int x = raw[i] & 0xFF;
+                if ((x & 0xC0) != 0x80) {
+                    c += x >= 0xF0 ? 2 : 1;
+                }
+            }
+            return c;
+        }
+
+        String text() {
+            return new String(raw, start[TEXT], length[TEXT], StandardCharsets.UTF_8);
+        }
+
+        /** Writes the fragment of {@code doc}: its text whole, or {@code cutText} and what {@code cut} says of it. */
+        void write(int doc, String cutText, CharSequence cut, Files2 files) {
             size = 0;
-            ascii("camnang.shard(\"f").ascii(Integer.toString(doc)).ascii("\",{\"u\":").json(raw, URL)
-                    .ascii(",\"t\":").json(raw, TITLE).ascii(",\"h\":").json(raw, HEADING)
-                    .ascii(",\"x\":").json(raw, TEXT);
+            ascii("camnang.shard(\"f").ascii(Integer.toString(doc)).ascii("\",{\"u\":").json(URL)
+                    .ascii(",\"t\":").json(TITLE).ascii(",\"h\":").json(HEADING).ascii(",\"x\":");
+            if (cutText == null) {
+                json(TEXT);
+            } else {
+                byte[] t = cutText.getBytes(StandardCharsets.UTF_8);
+                json(t, 0, t.length);
+            }
+            // The title the section was searched with: 1 when it is the page title shown, as in most
+            // first sections; else the text itself (a legal document's first section and articles).
             if (start[TITLED] >= 0) {
                 ascii(",\"ti\":");
                 if (Arrays.equals(raw, start[TITLED], start[TITLED] + length[TITLED],
                         raw, start[TITLE], start[TITLE] + length[TITLE])) {
                     ascii("1");
                 } else {
-                    json(raw, TITLED);
+                    json(TITLED);
                 }
             }
+            // The heading it was searched with, where it is not the heading shown (an article's subject).
             if (start[HEADED] >= 0) {
-                ascii(",\"hs\":").json(raw, HEADED);
+                ascii(",\"hs\":").json(HEADED);
             }
-            ascii(",\"s\":").json(raw, SECTION);
+            ascii(",\"s\":").json(SECTION);
             if (start[TYPE] >= 0) {
-                ascii(",\"y\":").json(raw, TYPE);
+                ascii(",\"y\":").json(TYPE);
             }
             ascii(",\"a\":[");
             for (int i = 0; i < audienceCount; i++) {
@@ -1130,29 +1148,16 @@ final class Shards {
             }
             ascii("]");
             if (start[FORM] >= 0) {
-                ascii(",\"fo\":").json(raw, FORM);
+                ascii(",\"fo\":").json(FORM);
             }
             if (start[STATUS] >= 0) {
-                ascii(",\"st\":").json(raw, STATUS);
+                ascii(",\"st\":").json(STATUS);
             }
-            ascii("});\n");
+            ascii(cut).ascii("});\n");
             files.write(path("f", doc), Arrays.copyOf(out, size));
-            return true;
         }
 
-        /** UTF-16 units of the UTF-8 in {@code b[from, from + n)}: a string's length. */
-        private static int chars(byte[] b, int from, int n) {
-            int c = 0;
-            for (int i = from, end = from + n; i < end; i++) {
-                int x = b[i] & 0xFF;
-                if ((x & 0xC0) != 0x80) {
-                    c += x >= 0xF0 ? 2 : 1;
-                }
-            }
-            return c;
-        }
-
-        private RawFragment ascii(String s) {
+        private Fragment ascii(CharSequence s) {
             room(s.length());
             for (int i = 0; i < s.length(); i++) {
                 out[size++] = (byte) s.charAt(i);
@@ -1160,24 +1165,32 @@ final class Shards {
             return this;
         }
 
-        private RawFragment json(byte[] raw, int field) {
+        /** {@code s} as {@link #write} escapes a value: what {@link Json#string} gives, in UTF-8 (tests). */
+        static String json(String s) {
+            Fragment f = new Fragment();
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            f.json(b, 0, b.length);
+            return new String(f.out, 0, f.size, StandardCharsets.UTF_8);
+        }
+
+        private Fragment json(int field) {
             return json(raw, start[field], length[field]);
         }
 
         /** As {@link Json#string}, on UTF-8: only ASCII is ever escaped. */
-        private RawFragment json(byte[] raw, int from, int n) {
+        private Fragment json(byte[] b, int from, int n) {
             room(6 * n + 2);
             byte[] o = out;
             int k = size;
             o[k++] = '"';
             for (int i = from, end = from + n; i < end; i++) {
-                byte b = raw[i];
-                if ((b & 0xFF) >= 0x20 && b != '"' && b != '\\') {
-                    o[k++] = b;
+                byte c = b[i];
+                if ((c & 0xFF) >= 0x20 && c != '"' && c != '\\') {
+                    o[k++] = c;
                     continue;
                 }
                 o[k++] = '\\';
-                switch (b) {
+                switch (c) {
                     case '"' -> o[k++] = '"';
                     case '\\' -> o[k++] = '\\';
                     case '\n' -> o[k++] = 'n';
@@ -1189,8 +1202,8 @@ final class Shards {
                         o[k++] = 'u';
                         o[k++] = '0';
                         o[k++] = '0';
-                        o[k++] = HEX[b >> 4];
-                        o[k++] = HEX[b & 15];
+                        o[k++] = HEX[c >> 4];
+                        o[k++] = HEX[c & 15];
                     }
                 }
             }

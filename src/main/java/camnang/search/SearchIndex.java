@@ -257,6 +257,8 @@ public final class SearchIndex implements AutoCloseable {
             writer().addIndexes(mine.reader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            mine.release();
         }
     }
 
@@ -345,6 +347,14 @@ public final class SearchIndex implements AutoCloseable {
      * through {@code write} (a path in the output folder and the file's bytes).
      */
     public Written finish(Path searchDir, BiConsumer<String, byte[]> write) {
+        try {
+            return finishAll(searchDir, write);
+        } finally {
+            release();
+        }
+    }
+
+    private Written finishAll(Path searchDir, BiConsumer<String, byte[]> write) {
         closed = true;
         List<CodecReader> readers = readers();
         if (writer != null) {
@@ -448,11 +458,22 @@ public final class SearchIndex implements AutoCloseable {
     public void close() {
         closed = true;
         IndexWriter w = writer;
-        if (w != null && w.isOpen()) {
-            try {
+        try {
+            if (w != null && w.isOpen()) {
                 w.rollback();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release();
+        }
+    }
+
+    /** The segments' memory back to the heap: see {@link Inverted#release}. */
+    private void release() {
+        synchronized (segments) {
+            for (Inverted i : segments) {
+                i.release();
             }
         }
     }

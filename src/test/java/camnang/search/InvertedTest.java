@@ -1,6 +1,7 @@
 package camnang.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import camnang.Problems;
@@ -126,6 +127,30 @@ class InvertedTest {
             assertTrue(b.leaves().size() > 1, "segments written: " + b.leaves().size());
             assertEquals(documents(a), documents(b));
         }
+    }
+
+    @Test
+    void segmentsAreReleasedOnceTheIndexIsWrittenOrClosed() throws IOException {
+        Problems problems = new Problems("");
+        Site site = Content.load(Path.of("content"), SiteConfig.BrokenLinks.WARN, problems, null);
+        List<RenderedPage> pages = new ArrayList<>();
+        for (Page p : site.pages()) {
+            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
+        }
+        Path lucene = tmp.resolve("released").resolve(SearchIndex.DIR);
+        Files.createDirectories(lucene);
+        SearchIndex written = SearchIndex.create(lucene, site, Long.MAX_VALUE);
+        pages.forEach(written::add);
+        written.finish(lucene.getParent(), (rel, bytes) -> { });
+        // A daemon's threads keep their last segment until their next build: it must hold nothing by then.
+        IllegalStateException e = assertThrows(IllegalStateException.class, written::readers);
+        assertEquals("the segment is released", e.getMessage());
+
+        SearchIndex failed = SearchIndex.create(tmp.resolve("failed"), site, Long.MAX_VALUE);
+        pages.forEach(failed::add);
+        failed.close();
+        e = assertThrows(IllegalStateException.class, failed::readers);
+        assertEquals("the segment is released", e.getMessage());
     }
 
     /** The shards' files (path to text) of the pages' index with that budget, built into {@code out}. */

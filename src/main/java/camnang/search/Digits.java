@@ -64,6 +64,15 @@ final class Digits {
         return size;
     }
 
+    /** The digits between {@code before} and {@code after}: a file's bytes without a string between. */
+    byte[] between(byte[] before, byte[] after) {
+        byte[] b = new byte[before.length + size + after.length];
+        System.arraycopy(before, 0, b, 0, before.length);
+        System.arraycopy(bytes, 0, b, before.length, size);
+        System.arraycopy(after, 0, b, before.length + size, after.length);
+        return b;
+    }
+
     @Override
     public String toString() {
         return new String(bytes, 0, size, java.nio.charset.StandardCharsets.ISO_8859_1);

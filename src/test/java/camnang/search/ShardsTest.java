@@ -1,7 +1,9 @@
 package camnang.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pieces of the browser's shards that the parity tests in Chromium do not isolate. */
@@ -67,6 +69,46 @@ class ShardsTest {
             t.encode(expected);
         }
         expected.add(99_000 * 4 + 1).add(100 * 4 + 2).add(900 * 4 + 3);
+        b.next(0);
+        b.next(1);
+        b.next(2);
         assertEquals(expected.toString(), b.leveled().toString());
+    }
+
+    /**
+     * The list gives a block its postings' order of documents (it walks the list in that order
+     * once): here the posting that adds most has the last document.
+     */
+    @Test
+    void aLeveledBlockWritesItsDocumentsInTheOrderItIsGiven() {
+        Shards.Block b = new Shards.Block();
+        Shards.Tuple title = new Shards.Tuple(1, 0, 1, 9, 0, 70);
+        Shards.Tuple text = new Shards.Tuple(0, 0, 2, 0, 0, 60);
+        b.add(title, new int[] {100_000}, 0, 1);
+        b.add(text, new int[] {99_000, 99_100}, 0, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::leveled);
+        assertEquals("the block knows the order of 0 of its 3 postings", e.getMessage());
+        b.next(1);
+        b.next(2);
+        b.next(0);
+        Digits expected = new Digits();
+        for (Shards.Tuple t : new Shards.Tuple[] {title, text, text, text}) {
+            t.encode(expected);
+        }
+        // 99,000 is the second posting (run 2), 99,100 the third (run 3), 100,000 the first (run 1).
+        expected.add(99_000 * 4 + 2).add(100 * 4 + 3).add(900 * 4 + 1);
+        assertEquals(expected.toString(), b.leveled().toString());
+    }
+
+    /** Blocks of 128, 256, 512 and 1,024 postings, then 1,024 each. */
+    @Test
+    void blocksGrowThenKeepTheirLastSize() {
+        assertEquals(List.of(0, 128, 384, 896, 1920, 2944),
+                java.util.stream.IntStream.range(0, 6).map(Shards::blockStart).boxed().toList());
+        int[] at = {0, 127, 128, 383, 384, 895, 896, 1919, 1920, 2943, 2944, 100_000};
+        int[] block = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 4 + (100_000 - 1920) / 1024};
+        for (int i = 0; i < at.length; i++) {
+            assertEquals(block[i], Shards.blockOf(at[i]), "posting " + at[i]);
+        }
     }
 }

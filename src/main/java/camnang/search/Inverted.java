@@ -427,13 +427,15 @@ final class Inverted implements SearchIndex.Sink {
     }
 
     @Override
-    public void key(String field, String value) {
+    public void keys(String field, List<String> values) {
         int n = number(field);
         present[n] = true;
         Postings p = postings(n);
         p.inDoc = true;
-        add(p, p.term(value, null));
-        p.length++;
+        for (String v : values) {
+            add(p, p.term(v, null));
+            p.length++;
+        }
     }
 
     @Override

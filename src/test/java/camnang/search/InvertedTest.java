@@ -129,6 +129,45 @@ class InvertedTest {
         }
     }
 
+    /**
+     * Citation keys are in a few sections only; the others hold the field with no term, so that
+     * Lucene writes its norms as a plain array rather than looking each up through a jump table.
+     */
+    @Test
+    void everySectionHasANormInEveryFieldWithNorms() throws IOException {
+        Problems problems = new Problems("");
+        Site site = Content.load(Path.of("content"), SiteConfig.BrokenLinks.WARN, problems, null);
+        List<RenderedPage> pages = new ArrayList<>();
+        for (Page p : site.pages()) {
+            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
+        }
+        built(site, pages, Long.MAX_VALUE, tmp.resolve("norms"));
+        try (DirectoryReader r = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
+                tmp.resolve("norms").resolve(SearchIndex.DIR)))) {
+            LeafReader leaf = r.leaves().get(0).reader();
+            int cited = 0;
+            var cites = leaf.terms(SearchIndex.CITE).iterator();
+            while (cites.next() != null) {
+                cited++;
+            }
+            assertTrue(cited > 0, "citation keys: " + cited);
+            List<String> sparse = new ArrayList<>();
+            for (FieldInfo fi : leaf.getFieldInfos()) {
+                if (fi.hasNorms()) {
+                    NumericDocValues norms = leaf.getNormValues(fi.name);
+                    int n = 0;
+                    while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                        n++;
+                    }
+                    if (n != leaf.maxDoc()) {
+                        sparse.add(fi.name + " " + n + "/" + leaf.maxDoc());
+                    }
+                }
+            }
+            assertEquals(List.of(), sparse);
+        }
+    }
+
     @Test
     void segmentsAreReleasedOnceTheIndexIsWrittenOrClosed() throws IOException {
         Problems problems = new Problems("");

@@ -116,9 +116,13 @@ final class Shards {
      * Postings per block. The first gives each posting's tuple, the others only its level
      * ({@link Block#leveled}); a first block of 64 took 4 KB off quy định xử phạt on the legal
      * corpus but made longer queries read far more (a first query of seven words 249 to 491 KB):
-     * the exact head is what lifts the lower bounds that end the reading.
+     * the exact head is what lifts the lower bounds that end the reading. Past 1,024 the blocks
+     * keep growing to 4,096, the last size: far down a common word's list a query reads little, and
+     * a block's bounds and file cost more than its postings' gaps save. Against blocks of 1,024 from
+     * the fourth on, the legal corpus's 9 benchmark pairs read 0.2-3.1 KB less each, and the 10,000
+     * pages' shards are 17,136 files fewer (BENCHMARKS.md, stop 23).
      */
-    static final int[] BLOCKS = {128, 256, 512, 1024};
+    static final int[] BLOCKS = {128, 256, 512, 1024, 2048, 4096};
     /**
      * Runs of a block after a list's first ({@link Block#leveled}): 4 keep a document's gap times 4
      * within two digits in blocks of 512 and 1,024 postings of a common word (gaps of about 200 to

@@ -100,13 +100,13 @@ class ShardsTest {
         assertEquals(expected.toString(), b.leveled().toString());
     }
 
-    /** Blocks of 128, 256, 512 and 1,024 postings, then 1,024 each. */
+    /** Blocks of 128, 256, 512, 1,024, 2,048 and 4,096 postings, then 4,096 each. */
     @Test
     void blocksGrowThenKeepTheirLastSize() {
-        assertEquals(List.of(0, 128, 384, 896, 1920, 2944),
-                java.util.stream.IntStream.range(0, 6).map(Shards::blockStart).boxed().toList());
-        int[] at = {0, 127, 128, 383, 384, 895, 896, 1919, 1920, 2943, 2944, 100_000};
-        int[] block = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 4 + (100_000 - 1920) / 1024};
+        assertEquals(List.of(0, 128, 384, 896, 1920, 3968, 8064, 12160),
+                java.util.stream.IntStream.range(0, 8).map(Shards::blockStart).boxed().toList());
+        int[] at = {0, 127, 128, 383, 384, 895, 896, 1919, 1920, 3967, 3968, 8063, 8064, 12159, 12160, 100_000};
+        int[] block = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 6 + (100_000 - 8064) / 4096};
         for (int i = 0; i < at.length; i++) {
             assertEquals(block[i], Shards.blockOf(at[i]), "posting " + at[i]);
         }

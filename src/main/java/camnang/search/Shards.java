@@ -119,8 +119,9 @@ final class Shards {
      * the exact head is what lifts the lower bounds that end the reading. Past 1,024 the blocks
      * keep growing to 4,096, the last size: far down a common word's list a query reads little, and
      * a block's bounds and file cost more than its postings' gaps save. Against blocks of 1,024 from
-     * the fourth on, the legal corpus's 9 benchmark pairs read 0.2-3.1 KB less each, and the 10,000
-     * pages' shards are 17,136 files fewer (BENCHMARKS.md, stop 23).
+     * the fourth on, first queries of the legal corpus read 0.3-2.9 KB less, second ones as much or
+     * up to 0.4 KB less (7 of the benchmark's pairs), and the 10,000 pages' shards are 17,136 files
+     * fewer (BENCHMARKS.md, stop 23).
      */
     static final int[] BLOCKS = {128, 256, 512, 1024, 2048, 4096};
     /**

@@ -53,7 +53,7 @@ import org.apache.lucene.util.BytesRef;
  * <li>{@code p/…} (words), {@code q/…} (bigrams): postings, one list per key merged over
  * title, heading and text, each posting
  * a document with its frequency and norm in each field. A list is sorted by what it adds to
- * a document's score, highest first, and cut into blocks that double from 128 to 1,024
+ * a document's score, highest first, and cut into blocks that double from 128 to 4,096
  * postings, so a query reads only the head of a common word's list. The first block gives each
  * posting's tuple (grouped by tuple, or in the order of documents where that is shorter), the
  * others only each posting's level, the run of the block it lies in, which bounds what it adds;
@@ -985,7 +985,7 @@ final class Shards {
             if (5 * tuples.size() <= docs.size) {
                 return null;
             }
-            // At most 1,024 postings: the document and its group in one long, sorted unboxed.
+            // At most 4,096 postings: the document and its group in one long, sorted unboxed.
             long[] at = new long[docs.size];
             for (int g = 0, i = 0; g < tuples.size(); g++) {
                 for (; i < ends.values[g]; i++) {

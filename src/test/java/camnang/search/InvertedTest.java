@@ -107,13 +107,9 @@ class InvertedTest {
      */
     @Test
     void segmentsWrittenBeforeTheEndGiveTheSameShardsAndIndex() throws IOException {
-        Path source = Path.of("content");
-        Problems problems = new Problems("");
-        Site site = Content.load(source, SiteConfig.BrokenLinks.WARN, problems, null);
-        List<RenderedPage> pages = new ArrayList<>();
-        for (Page p : site.pages()) {
-            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
-        }
+        Sample sample = sample(Path.of("content"));
+        Site site = sample.site();
+        List<RenderedPage> pages = sample.pages();
         Map<String, String> memory = built(site, pages, Long.MAX_VALUE, tmp.resolve("memory"));
         // One byte: every page's sections go to disk as soon as they are added, in a segment of their own.
         Map<String, String> disk = built(site, pages, 1, tmp.resolve("disk"));
@@ -135,12 +131,9 @@ class InvertedTest {
      */
     @Test
     void everySectionHasANormInEveryFieldWithNorms() throws IOException {
-        Problems problems = new Problems("");
-        Site site = Content.load(Path.of("content"), SiteConfig.BrokenLinks.WARN, problems, null);
-        List<RenderedPage> pages = new ArrayList<>();
-        for (Page p : site.pages()) {
-            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
-        }
+        Sample sample = sample(Path.of("content"));
+        Site site = sample.site();
+        List<RenderedPage> pages = sample.pages();
         built(site, pages, Long.MAX_VALUE, tmp.resolve("norms"));
         try (DirectoryReader r = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
                 tmp.resolve("norms").resolve(SearchIndex.DIR)))) {
@@ -170,12 +163,9 @@ class InvertedTest {
 
     @Test
     void segmentsAreReleasedOnceTheIndexIsWrittenOrClosed() throws IOException {
-        Problems problems = new Problems("");
-        Site site = Content.load(Path.of("content"), SiteConfig.BrokenLinks.WARN, problems, null);
-        List<RenderedPage> pages = new ArrayList<>();
-        for (Page p : site.pages()) {
-            pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
-        }
+        Sample sample = sample(Path.of("content"));
+        Site site = sample.site();
+        List<RenderedPage> pages = sample.pages();
         Path lucene = tmp.resolve("released").resolve(SearchIndex.DIR);
         Files.createDirectories(lucene);
         SearchIndex written = SearchIndex.create(lucene, site, Long.MAX_VALUE);
@@ -233,13 +223,21 @@ class InvertedTest {
     }
 
     private static List<RenderedPage> rendered(Path source) {
+        return sample(source).pages();
+    }
+
+    /** A site and its pages rendered. */
+    private record Sample(Site site, List<RenderedPage> pages) {
+    }
+
+    private static Sample sample(Path source) {
         Problems problems = new Problems("");
         Site site = Content.load(source, SiteConfig.BrokenLinks.WARN, problems, null);
         List<RenderedPage> pages = new ArrayList<>();
         for (Page p : site.pages()) {
             pages.add(Markdown.render(p, site, SiteConfig.BrokenLinks.WARN, problems));
         }
-        return pages;
+        return new Sample(site, pages);
     }
 
     private void sameIndex(List<RenderedPage> pages) throws IOException {

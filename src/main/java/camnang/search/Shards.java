@@ -155,7 +155,7 @@ final class Shards {
         }
     }
 
-    /** Documents of one tuple, in order, without boxing: lists of common words hold a hundred thousand. */
+    /** Ints without boxing: a block's documents, its groups' ends and order, the sizes of a list's tuples. */
     private static final class IntList {
         int[] values = new int[4];
         int size;

@@ -915,26 +915,37 @@ final class Shards {
         return added + c.meta.length() - before;
     }
 
+    /** Where each block of {@link #BLOCKS} begins, in postings, and where the blocks of the last size begin. */
+    private static final int[] STARTS = new int[BLOCKS.length + 1];
+    /**
+     * The block of each posting below {@code STARTS[BLOCKS.length]}, by its place divided by the
+     * first block's size (every block's size is a multiple of it). A list's every posting asks for
+     * its block twice; a loop over the sizes each time took 2.6% of a build's samples (JFR).
+     */
+    private static final byte[] BLOCK_OF;
+
+    static {
+        for (int b = 0; b < BLOCKS.length; b++) {
+            if (BLOCKS[b] % BLOCKS[0] != 0) {
+                throw new IllegalStateException("a block's size is not a multiple of the first's: " + BLOCKS[b]);
+            }
+            STARTS[b + 1] = STARTS[b] + BLOCKS[b];
+        }
+        BLOCK_OF = new byte[STARTS[BLOCKS.length] / BLOCKS[0]];
+        for (int b = 0; b < BLOCKS.length; b++) {
+            java.util.Arrays.fill(BLOCK_OF, STARTS[b] / BLOCKS[0], STARTS[b + 1] / BLOCKS[0], (byte) b);
+        }
+    }
+
     /** The block that the posting at {@code at}, in the order of what they add, falls in: blocks grow as {@link #BLOCKS}. */
     static int blockOf(int at) {
-        int start = 0;
-        for (int b = 0; b < BLOCKS.length; b++) {
-            if (at < start + BLOCKS[b]) {
-                return b;
-            }
-            start += BLOCKS[b];
-        }
-        int last = BLOCKS[BLOCKS.length - 1];
-        return BLOCKS.length + (at - start) / last;
+        int past = at - STARTS[BLOCKS.length];
+        return past < 0 ? BLOCK_OF[at / BLOCKS[0]] : BLOCKS.length + past / BLOCKS[BLOCKS.length - 1];
     }
 
     /** Where block {@code b} begins, in postings. */
     static int blockStart(int b) {
-        int start = 0;
-        for (int k = 0; k < Math.min(b, BLOCKS.length); k++) {
-            start += BLOCKS[k];
-        }
-        return b <= BLOCKS.length ? start : start + (b - BLOCKS.length) * BLOCKS[BLOCKS.length - 1];
+        return b <= BLOCKS.length ? STARTS[b] : STARTS[BLOCKS.length] + (b - BLOCKS.length) * BLOCKS[BLOCKS.length - 1];
     }
 
     /**

@@ -1,6 +1,7 @@
 package camnang.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -109,6 +110,11 @@ class ShardsTest {
         int[] block = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 6 + (100_000 - 8064) / 4096};
         for (int i = 0; i < at.length; i++) {
             assertEquals(block[i], Shards.blockOf(at[i]), "posting " + at[i]);
+        }
+        // Every posting lies in the block that begins at or before it and ends after it.
+        for (int a = 0; a < 30_000; a++) {
+            int b = Shards.blockOf(a);
+            assertTrue(Shards.blockStart(b) <= a && a < Shards.blockStart(b + 1), "posting " + a + " in block " + b);
         }
     }
 }

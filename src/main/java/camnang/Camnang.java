@@ -376,74 +376,92 @@ public final class Camnang {
             }
             Markdown.reportCitations(rendered, problems);
             t = lap(millis, "markdown và giao diện", t);
-            if (index != null) {
-                if (problems.hasErrors()) {
-                    index.close();
-                } else {
-                    progress.at("chỉ mục tìm kiếm", 0, 0);
-                    searchSummary = index.finish(out.directory(SearchIndex.DIR).getParent(), writer::write);
-                    t = lap(millis, "chỉ mục tìm kiếm", t);
-                }
+            if (index != null && problems.hasErrors()) {
+                index.close();
             }
             if (problems.hasErrors() || out == null) {
                 return new Report(!problems.hasErrors(), problems.sorted(), pages, sections, 0, millis, notes, o.out());
             }
-            progress.at("trang tổng hợp và ghi tệp", 0, 0);
-            // A page kept from the last build already carries its (unchanged) mends.
-            // Each mend reads, edits and writes one page: in parallel, as pages were written.
-            mends.entrySet().parallelStream().filter(e -> !kept.contains(e.getKey()))
-                    .forEach(e -> writer.mend(e.getKey(), e.getValue()));
-            List<String> extra = new ArrayList<>();
+            // The index is written while this thread makes the lists and copies the files: its
+            // last part is Lucene's writer alone, which left a core idle (BENCHMARKS.md, stop 24).
+            Indexing indexing = index == null ? null : Indexing.start(index, out.directory(SearchIndex.DIR).getParent(), writer);
+            if (indexing != null) {
+                progress.at("chỉ mục tìm kiếm", 0, 0);
+            }
+            long listing = System.nanoTime();
             int generatedWritten = 0;
-            // In parallel: the lists of a large site's pages (by audience, the search page's list of
-            // every page, the documents) were a build's last half second on one core.
-            List<Views.Generated> generated = views.generated();
-            boolean[] made = new boolean[generated.size()];
-            Output target = out;
-            java.util.stream.IntStream.range(0, generated.size()).parallel().forEach(i -> {
-                Views.Generated g = generated.get(i);
-                byte[] html = templates.render(g.template(), g.view(), problems);
-                if (html != null) {
-                    target.write(g.view().path(), html);
-                    made[i] = true;
-                }
-            });
-            for (int i = 0; i < generated.size(); i++) {
-                String path = generated.get(i).view().path();
-                if (made[i]) {
-                    generatedWritten++;
-                    if (!path.equals("404.html") && !path.equals(Views.SEARCH_PATH)) {
-                        extra.add(path);
+            int engineWritten = 0;
+            Path engine = templateDir.resolve("assets/camnang.js");
+            boolean listed = false;
+            try {
+                progress.at("trang tổng hợp và ghi tệp", 0, 0);
+                // A page kept from the last build already carries its (unchanged) mends.
+                // Each mend reads, edits and writes one page: in parallel, as pages were written.
+                mends.entrySet().parallelStream().filter(e -> !kept.contains(e.getKey()))
+                        .forEach(e -> writer.mend(e.getKey(), e.getValue()));
+                List<String> extra = new ArrayList<>();
+                // In parallel: the lists of a large site's pages (by audience, the search page's list of
+                // every page, the documents) were a build's last half second on one core.
+                List<Views.Generated> generated = views.generated();
+                boolean[] made = new boolean[generated.size()];
+                Output target = out;
+                java.util.stream.IntStream.range(0, generated.size()).parallel().forEach(i -> {
+                    Views.Generated g = generated.get(i);
+                    byte[] html = templates.render(g.template(), g.view(), problems);
+                    if (html != null) {
+                        target.write(g.view().path(), html);
+                        made[i] = true;
+                    }
+                });
+                for (int i = 0; i < generated.size(); i++) {
+                    String path = generated.get(i).view().path();
+                    if (made[i]) {
+                        generatedWritten++;
+                        if (!path.equals("404.html") && !path.equals(Views.SEARCH_PATH)) {
+                            extra.add(path);
+                        }
                     }
                 }
-            }
-            if (problems.hasErrors()) {
-                return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
-            }
-            views.generatedMends(mends).forEach(writer::mend);
-            assets.writeTo(out);
-            Path engine = templateDir.resolve("assets/camnang.js");
-            int engineWritten = 0;
-            if (index != null && Files.isRegularFile(engine)) {
-                // A stable address for a portal's own pages: one script tag, whatever the build.
-                try {
-                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
-                    engineWritten = 1;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                if (problems.hasErrors()) {
+                    return new Report(false, problems.sorted(), pages, sections, 0, millis, notes, o.out());
+                }
+                views.generatedMends(mends).forEach(writer::mend);
+                assets.writeTo(out);
+                if (index != null && Files.isRegularFile(engine)) {
+                    // A stable address for a portal's own pages: one script tag, whatever the build.
+                    try {
+                        out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
+                        engineWritten = 1;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
+                out.write("robots.txt", Feeds.robots(baseUrl));
+                if (baseUrl != null) {
+                    out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
+                    out.write("feed.xml", Feeds.atom(site, baseUrl));
+                } else {
+                    notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
+                            + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
+                }
+                listed = true;
+            } finally {
+                listing = System.nanoTime() - listing;
+                if (indexing != null && !listed) {
+                    // The lists failed and the output folder will be deleted: the index's threads
+                    // must first have stopped writing into it. Its own failure adds nothing.
+                    indexing.awaitQuietly();
                 }
             }
-            site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
-            out.write("robots.txt", Feeds.robots(baseUrl));
-            if (live == null) {
-                offline(out, site, templateDir, assets.outputs().values(), index != null);
+            t = System.nanoTime();
+            if (indexing != null) {
+                searchSummary = indexing.await();
+                millis.put("chỉ mục tìm kiếm", indexing.millis);
             }
-            if (baseUrl != null) {
-                out.write("sitemap.xml", Feeds.sitemap(site, baseUrl, extra));
-                out.write("feed.xml", Feeds.atom(site, baseUrl));
-            } else {
-                notes.add("Không tạo sitemap.xml và feed.xml vì chưa có địa chỉ gốc của trang "
-                        + "(thêm --base-url https://... hoặc base_url trong site.yaml).");
+            if (live == null) {
+                // The offline worker lists the shards: after the index.
+                offline(out, site, templateDir, assets.outputs().values(), index != null);
             }
             int count = rendered.size() + generatedWritten + assets.outputs().size() + site.files().size()
                     + 1 + (baseUrl != null ? 2 : 0) + engineWritten;
@@ -461,7 +479,7 @@ public final class Camnang {
             if (cache != null) {
                 cache.prune();
             }
-            t = lap(millis, "trang tổng hợp và ghi tệp", t);
+            millis.put("trang tổng hợp và ghi tệp", (listing + System.nanoTime() - t) / 1_000_000);
             if (searchSummary != null) {
                 count += searchSummary.files();
             }
@@ -593,6 +611,59 @@ public final class Camnang {
             return "thư mục đầu ra chứa thư mục đang làm việc";
         }
         return null;
+    }
+
+    /** The search index being written on a thread of its own, and how long that took. */
+    private static final class Indexing {
+        private final java.util.concurrent.CompletableFuture<SearchIndex.Written> done;
+        long millis;
+
+        private Indexing(SearchIndex index, Path searchDir, Output out) {
+            done = new java.util.concurrent.CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                long start = System.nanoTime();
+                SearchIndex.Written written;
+                try {
+                    written = index.finish(searchDir, out::write);
+                } catch (Throwable e) {
+                    millis = (System.nanoTime() - start) / 1_000_000;
+                    done.completeExceptionally(e);
+                    return;
+                }
+                // Before completing: the builder reads it once the index is done.
+                millis = (System.nanoTime() - start) / 1_000_000;
+                done.complete(written);
+            }, "camnang-search-index");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static Indexing start(SearchIndex index, Path searchDir, Output out) {
+            return new Indexing(index, searchDir, out);
+        }
+
+        void awaitQuietly() {
+            try {
+                done.join();
+            } catch (RuntimeException ignored) {
+                // The build has already failed.
+            }
+        }
+
+        /** What the index wrote; its failure, as it was thrown. */
+        SearchIndex.Written await() {
+            try {
+                return done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
     }
 
     private static long lap(Map<String, Long> millis, String stage, long since) {

@@ -140,6 +140,40 @@ class TemplatesTest {
                 + "trình dịch jte không chỉ ra được mẫu nào"), TestSites.problemLines(r.err()));
     }
 
+    /**
+     * The lists are made while the search index is written (Camnang's Indexing): a list whose
+     * template fails at render time fails the build, and the index's threads have stopped before
+     * the staging folder is deleted, so nothing is left beside the previous site.
+     */
+    @Test
+    void aListTemplateFailingWhileTheIndexIsWrittenKeepsThePreviousSite() throws IOException {
+        Map<String, String> pages = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            pages.put("muc-" + (i % 10) + "/trang-" + i + ".md", "---\ntitle: Trang " + i + "\ntags: [hòa giải]\n---\n"
+                    + "## Phần một\n\nHòa giải viên ở cơ sở giúp các bên thỏa thuận, trang " + i + ".\n\n"
+                    + "## Phần hai\n\nNgười dân không phải trả tiền khi nhờ tổ hòa giải.\n");
+        }
+        Path src = TestSites.write(tmp.resolve("content"), pages);
+        Path templates = copyTemplates();
+        Path out = tmp.resolve("ra").resolve("site");
+        TestSites.Run good = TestSites.run("build", "--source", src.toString(), "--out", out.toString(),
+                "--templates", templates.toString());
+        assertEquals(0, good.exit(), good.err());
+        Map<String, byte[]> before = TestSites.tree(out);
+        Path list = templates.resolve("list.jte");
+        Files.writeString(list, Files.readString(list).replace("@template.layout(",
+                "!{java.util.Objects.requireNonNull(null, \"thử\");}\n@template.layout("));
+        TestSites.Run r = TestSites.run("build", "--source", src.toString(), "--out", out.toString(),
+                "--templates", templates.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of(templates + "/list.jte:3: lỗi: lỗi trong mẫu giao diện: NullPointerException: thử"),
+                TestSites.problemLines(r.err()).stream().distinct().toList());
+        assertEquals(List.of(), TestSites.differences(before, TestSites.tree(out)));
+        try (java.util.stream.Stream<Path> beside = Files.list(out.getParent())) {
+            assertEquals(List.of(out), beside.toList());
+        }
+    }
+
     @Test
     void missingTemplate() throws IOException {
         Path templates = copyTemplates();

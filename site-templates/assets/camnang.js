@@ -199,7 +199,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 6;
+  var VERSION = 7;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -367,8 +367,9 @@
           if (kind === "w") {
             var nv = r.next(), e = {folded: readList(r, inline, at, "p"), exact: new Map()};
             for (var j = 0; j < nv; j++) {
-              var spelling = r.next() === 0 ? key : variants[v++];
-              e.exact.set(spelling, readList(r, inline, at, "p"));
+              /* Bit 1: a spelling other than the key; bit 2: the key's own list, not repeated. */
+              var flag = r.next(), spelling = flag & 1 ? variants[v++] : key;
+              e.exact.set(spelling, flag & 2 ? e.folded : readList(r, inline, at, "p"));
             }
             entries.set(key, e);
           } else {

@@ -89,8 +89,9 @@ final class Shards {
      * not its tuple (a citation key's blocks are as before); directory pages of 64 separators; a
      * term file's chunk is chosen by a hash of the key, and a fragment's {@code k} is the number of
      * chunks.
+     * 7: a spelling's list in a word's chunk may be the word's folded list (bit 2 of its flag), not repeated.
      */
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     static final int FRAGMENT_CAP = 2000;
     static final int TAIL_CAP = 16000;
     /**
@@ -603,20 +604,26 @@ final class Shards {
         Chunker c = new Chunker("w", out);
         TermsEnum[][] fe = enums(ranks, folded);
         TermsEnum[][] ee = enums(ranks, exact);
+        boolean alike = alike(exact, folded);
         for (Map.Entry<String, List<String>> en : variants.entrySet()) {
             c.key(en.getKey());
             c.meta.add(en.getValue().size());
             c.size += list(ranks, folded, fe, en.getKey(), c, blocks);
+            boolean only = en.getValue().size() == 1;
             for (String v : en.getValue()) {
-                // Most spellings without diacritics are their key: a 0 says so without repeating it.
-                if (v.equals(en.getKey())) {
-                    c.meta.add(0);
-                } else {
-                    c.meta.add(1);
+                // Bit 1: a spelling other than the key (most spellings without diacritics are their
+                // key, which is not repeated). Bit 2: the list is the key's own, not written again:
+                // a word with one spelling (43% of the exact postings of the 10,000 pages).
+                boolean same = only && sameList(alike, exact, ee, fe, en.getKey(), v);
+                boolean other = !v.equals(en.getKey());
+                c.meta.add((other ? 1 : 0) | (same ? 2 : 0));
+                if (other) {
                     c.extra.add(v);
                     c.size += v.length() + 3;
                 }
-                c.size += list(ranks, exact, ee, v, c, blocks);
+                if (!same) {
+                    c.size += list(ranks, exact, ee, v, c, blocks);
+                }
             }
             c.flushIfFull();
         }
@@ -682,6 +689,10 @@ final class Shards {
         int[] group = new int[64];
         /** Where each document lies in the list in the order of what the postings add. */
         int[] place = new int[64];
+        /** The last list's groups: their tuples, their order, and the list's document frequency per field ({@link #sameList}). */
+        List<Tuple> tuples;
+        Integer[] order;
+        int[] df;
 
         void room(int n) {
             if (docs.length < n) {
@@ -834,20 +845,10 @@ final class Shards {
             value[g] = contribution(f, weight, tupleOf.get(g));
             order[g] = g;
         }
-        Arrays.sort(order, (x, y) -> {
-            int k = Double.compare(value[y], value[x]);
-            if (k != 0) {
-                return k;
-            }
-            Tuple tx = tupleOf.get(x);
-            Tuple ty = tupleOf.get(y);
-            k = Integer.compare(tx.f0(), ty.f0());
-            k = k != 0 ? k : Integer.compare(tx.f1(), ty.f1());
-            k = k != 0 ? k : Integer.compare(tx.f2(), ty.f2());
-            k = k != 0 ? k : Integer.compare(tx.n0(), ty.n0());
-            k = k != 0 ? k : Integer.compare(tx.n1(), ty.n1());
-            return k != 0 ? k : Integer.compare(tx.n2(), ty.n2());
-        });
+        Arrays.sort(order, (x, y) -> before(value[x], tupleOf.get(x), value[y], tupleOf.get(y)));
+        s.tuples = tupleOf;
+        s.order = order;
+        s.df = df;
         int[] next = new int[groups];
         for (int g = 0, at = 0; g < groups; g++) {
             next[order[g]] = at;
@@ -935,6 +936,69 @@ final class Shards {
         for (int b = 0; b < BLOCKS.length; b++) {
             java.util.Arrays.fill(BLOCK_OF, STARTS[b] / BLOCKS[0], STARTS[b + 1] / BLOCKS[0], (byte) b);
         }
+    }
+
+    /** The order of a list's groups: what they add, most first, then their tuples' numbers. */
+    private static int before(double vx, Tuple tx, double vy, Tuple ty) {
+        int k = Double.compare(vy, vx);
+        k = k != 0 ? k : Integer.compare(tx.f0(), ty.f0());
+        k = k != 0 ? k : Integer.compare(tx.f1(), ty.f1());
+        k = k != 0 ? k : Integer.compare(tx.f2(), ty.f2());
+        k = k != 0 ? k : Integer.compare(tx.n0(), ty.n0());
+        k = k != 0 ? k : Integer.compare(tx.n1(), ty.n1());
+        return k != 0 ? k : Integer.compare(tx.n2(), ty.n2());
+    }
+
+    /**
+     * Whether the list of {@code spelling} in the exact form would be, byte for byte, the list of
+     * {@code key} in the folded form that {@link #list} has just written: the same postings (the
+     * folded term holds the spelling's, so equal document and total frequencies in every field
+     * and segment mean the same), and its groups in the same order under the exact form's
+     * weights. {@code alike}: the two forms have the same norms and statistics.
+     */
+    private static boolean sameList(boolean alike, Form exact, TermsEnum[][] ee, TermsEnum[][] fe, String key,
+            String spelling) throws IOException {
+        if (!alike) {
+            return false;
+        }
+        BytesRef k = new BytesRef(key);
+        BytesRef v = new BytesRef(spelling);
+        for (int l = 0; l < fe.length; l++) {
+            for (int i = 0; i < 3; i++) {
+                boolean f = fe[l][i] != null && fe[l][i].seekExact(k);
+                boolean e = ee[l][i] != null && ee[l][i].seekExact(v);
+                if (f != e || f && (fe[l][i].docFreq() != ee[l][i].docFreq()
+                        || fe[l][i].totalTermFreq() != ee[l][i].totalTermFreq())) {
+                    return false;
+                }
+            }
+        }
+        Scratch s = SCRATCH.get();
+        float[] weight = new float[3];
+        for (int i = 0; i < 3; i++) {
+            if (s.df[i] > 0) {
+                weight[i] = exact.boost[i] * Bm25.idf(s.df[i], exact.docCount[i]);
+            }
+        }
+        Integer[] order = s.order;
+        for (int g = 0; g + 1 < order.length; g++) {
+            Tuple a = s.tuples.get(order[g]);
+            Tuple b = s.tuples.get(order[g + 1]);
+            if (before(contribution(exact, weight, a), a, contribution(exact, weight, b), b) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether lists in the two forms are scored alike: the same norms, document counts and lengths in each field. */
+    private static boolean alike(Form a, Form b) {
+        for (int i = 0; i < 3; i++) {
+            if (a.docCount[i] != b.docCount[i] || a.sumTtf[i] != b.sumTtf[i] || !Arrays.equals(a.norms[i], b.norms[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The block that the posting at {@code at}, in the order of what they add, falls in: blocks grow as {@link #BLOCKS}. */

@@ -101,6 +101,122 @@ class ShardsTest {
         assertEquals(expected.toString(), b.leveled().toString());
     }
 
+    /**
+     * A word's chunk gives the folded key's list, then each spelling's flag (bit 1: a spelling
+     * other than the key, bit 2: the key's own list, not written again) and list. A word with one
+     * spelling, with or without diacritics, shares its key's list; a word with two does not.
+     */
+    @Test
+    void aWordWithOneSpellingSharesItsFoldedList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.util.Map<String, String> pages = new java.util.TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            pages.put("trang-" + i + ".md", "---\ntitle: Trang " + i + "\n---\n"
+                    + "Khoản " + i + " nói về xe" + " xe".repeat(i % 3) + (i % 2 == 0 ? " và hòa giải" : " và hoa") + ".\n");
+        }
+        java.nio.file.Path src = camnang.TestSites.write(tmp.resolve("noi-dung"), pages);
+        java.nio.file.Path out = tmp.resolve("site");
+        camnang.TestSites.Run r = camnang.TestSites.run("build", "--source", src.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.Map<String, List<Integer>> flags = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(out.resolve("search"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().contains("/w/") && f.toString().endsWith(".js")).toList()) {
+                wordFlags(java.nio.file.Files.readString(f), flags);
+            }
+        }
+        assertEquals(List.of(3), flags.get("khoan"));
+        assertEquals(List.of(2), flags.get("xe"));
+        assertEquals(List.of(3), flags.get("giai"), "giải: one spelling, not the key");
+        // hoa (typed so) and hòa: two spellings, each its own list.
+        assertEquals(List.of(0, 1), flags.get("hoa"));
+    }
+
+    /** Each key of a word chunk with its spellings' flags, read as camnang.js reads the chunk. */
+    private static void wordFlags(String js, java.util.Map<String, List<Integer>> flags) {
+        int[] at = {js.indexOf(',') + 1};
+        List<String> suffixes = strings(js, at);
+        at[0]++;
+        strings(js, at);
+        at[0]++;
+        String meta = string(js, at);
+        int[] m = {0};
+        String key = "";
+        for (String suffix : suffixes) {
+            key = key.substring(0, digit(meta, m)) + suffix;
+            int spellings = digit(meta, m);
+            skipList(meta, m);
+            List<Integer> mine = new java.util.ArrayList<>();
+            for (int j = 0; j < spellings; j++) {
+                int flag = digit(meta, m);
+                mine.add(flag);
+                if ((flag & 2) == 0) {
+                    skipList(meta, m);
+                }
+            }
+            flags.put(key, mine);
+        }
+    }
+
+    private static void skipList(String meta, int[] m) {
+        for (int i = 0; i < 3; i++) {
+            digit(meta, m);
+        }
+        for (int b = digit(meta, m); b > 0; b--) {
+            digit(meta, m);
+            for (int i = 0; i < 3; i++) {
+                if (digit(meta, m) > 0) {
+                    digit(meta, m);
+                }
+            }
+            digit(meta, m);
+        }
+    }
+
+    private static int digit(String s, int[] at) {
+        int v = 0;
+        int scale = 1;
+        while (true) {
+            int c = Digits.ALPHABET.indexOf(s.charAt(at[0]++));
+            if (c < Digits.BASE) {
+                return v + c * scale;
+            }
+            v += (c - Digits.BASE) * scale;
+            scale *= Digits.BASE;
+        }
+    }
+
+    private static List<String> strings(String js, int[] at) {
+        List<String> out = new java.util.ArrayList<>();
+        at[0]++; // [
+        while (js.charAt(at[0]) != ']') {
+            out.add(string(js, at));
+            if (js.charAt(at[0]) == ',') {
+                at[0]++;
+            }
+        }
+        at[0]++;
+        return out;
+    }
+
+    private static String string(String js, int[] at) {
+        StringBuilder sb = new StringBuilder();
+        at[0]++; // "
+        for (char c; (c = js.charAt(at[0]++)) != '"';) {
+            if (c == '\\') {
+                char e = js.charAt(at[0]++);
+                if (e == 'u') {
+                    sb.append((char) Integer.parseInt(js.substring(at[0], at[0] + 4), 16));
+                    at[0] += 4;
+                } else {
+                    sb.append(e == 'n' ? '\n' : e);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Blocks of 128, 256, 512, 1,024, 2,048 and 4,096 postings, then 4,096 each. */
     @Test
     void blocksGrowThenKeepTheirLastSize() {

@@ -454,11 +454,11 @@ public final class Camnang {
                     indexing.awaitQuietly();
                 }
             }
-            t = System.nanoTime();
             if (indexing != null) {
                 searchSummary = indexing.await();
                 millis.put("chỉ mục tìm kiếm", indexing.millis);
             }
+            t = System.nanoTime();
             if (live == null) {
                 // The offline worker lists the shards: after the index.
                 offline(out, site, templateDir, assets.outputs().values(), index != null);

@@ -615,24 +615,24 @@ public final class Camnang {
 
     /** The search index being written on a thread of its own, and how long that took. */
     private static final class Indexing {
-        private final java.util.concurrent.CompletableFuture<SearchIndex.Written> done;
+        private final Thread thread;
+        private SearchIndex.Written written;
+        private RuntimeException failed;
+        private Error broke;
         long millis;
 
         private Indexing(SearchIndex index, Path searchDir, Output out) {
-            done = new java.util.concurrent.CompletableFuture<>();
-            Thread thread = new Thread(() -> {
+            thread = new Thread(() -> {
                 long start = System.nanoTime();
-                SearchIndex.Written written;
                 try {
                     written = index.finish(searchDir, out::write);
-                } catch (Throwable e) {
+                } catch (RuntimeException e) {
+                    failed = e;
+                } catch (Error e) {
+                    broke = e;
+                } finally {
                     millis = (System.nanoTime() - start) / 1_000_000;
-                    done.completeExceptionally(e);
-                    return;
                 }
-                // Before completing: the builder reads it once the index is done.
-                millis = (System.nanoTime() - start) / 1_000_000;
-                done.complete(written);
             }, "camnang-search-index");
             thread.setDaemon(true);
             thread.start();
@@ -642,27 +642,38 @@ public final class Camnang {
             return new Indexing(index, searchDir, out);
         }
 
-        void awaitQuietly() {
-            try {
-                done.join();
-            } catch (RuntimeException ignored) {
-                // The build has already failed.
+        /** Waits for the index; the thread's writes are then visible here (Thread.join). */
+        private void join() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // The staging folder must not be deleted while the index writes into it.
+                    interrupted = true;
+                }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the index after the build failed otherwise: its own failure adds nothing. */
+        void awaitQuietly() {
+            join();
         }
 
         /** What the index wrote; its failure, as it was thrown. */
         SearchIndex.Written await() {
-            try {
-                return done.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
+            join();
+            if (failed != null) {
+                throw failed;
             }
+            if (broke != null) {
+                throw broke;
+            }
+            return written;
         }
     }
 

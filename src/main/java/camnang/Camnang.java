@@ -384,7 +384,7 @@ public final class Camnang {
             }
             // The index is written while this thread makes the lists and copies the files: its
             // last part is Lucene's writer alone, which left a core idle (BENCHMARKS.md, stop 24).
-            Indexing indexing = index == null ? null : Indexing.start(index, out.directory(SearchIndex.DIR).getParent(), writer);
+            Indexing indexing = index == null ? null : new Indexing(index, out.directory(SearchIndex.DIR).getParent(), writer);
             if (indexing != null) {
                 progress.at("chỉ mục tìm kiếm", 0, 0);
             }
@@ -451,7 +451,7 @@ public final class Camnang {
                 if (indexing != null && !listed) {
                     // The lists failed and the output folder will be deleted: the index's threads
                     // must first have stopped writing into it. Its own failure adds nothing.
-                    indexing.awaitQuietly();
+                    indexing.join();
                 }
             }
             if (indexing != null) {
@@ -621,7 +621,7 @@ public final class Camnang {
         private Error broke;
         long millis;
 
-        private Indexing(SearchIndex index, Path searchDir, Output out) {
+        Indexing(SearchIndex index, Path searchDir, Output out) {
             thread = new Thread(() -> {
                 long start = System.nanoTime();
                 try {
@@ -638,12 +638,11 @@ public final class Camnang {
             thread.start();
         }
 
-        static Indexing start(SearchIndex index, Path searchDir, Output out) {
-            return new Indexing(index, searchDir, out);
-        }
-
-        /** Waits for the index; the thread's writes are then visible here (Thread.join). */
-        private void join() {
+        /**
+         * Waits for the index; the thread's writes are then visible here (Thread.join). Alone,
+         * after the build failed otherwise: the index's own failure then adds nothing.
+         */
+        void join() {
             boolean interrupted = false;
             while (true) {
                 try {
@@ -657,11 +656,6 @@ public final class Camnang {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-
-        /** Waits for the index after the build failed otherwise: its own failure adds nothing. */
-        void awaitQuietly() {
-            join();
         }
 
         /** What the index wrote; its failure, as it was thrown. */

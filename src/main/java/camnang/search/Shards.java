@@ -609,12 +609,12 @@ final class Shards {
             c.key(en.getKey());
             c.meta.add(en.getValue().size());
             c.size += list(ranks, folded, fe, en.getKey(), c, blocks);
-            boolean only = en.getValue().size() == 1;
+            boolean only = alike && en.getValue().size() == 1;
             for (String v : en.getValue()) {
                 // Bit 1: a spelling other than the key (most spellings without diacritics are their
                 // key, which is not repeated). Bit 2: the list is the key's own, not written again:
                 // a word with one spelling (43% of the exact postings of the 10,000 pages).
-                boolean same = only && sameList(alike, exact, ee, fe, en.getKey(), v);
+                boolean same = only && sameList(exact, ee, fe, en.getKey(), v);
                 boolean other = !v.equals(en.getKey());
                 c.meta.add((other ? 1 : 0) | (same ? 2 : 0));
                 if (other) {
@@ -748,12 +748,7 @@ final class Shards {
             union += n;
             c.meta.add(n);
         }
-        float[] weight = new float[3];
-        for (int i = 0; i < 3; i++) {
-            if (df[i] > 0) {
-                weight[i] = f.boost[i] * Bm25.idf(df[i], f.docCount[i]);
-            }
-        }
+        float[] weight = weights(f, df);
         // Merge the three fields' postings by document, numbering the tuples as they come.
         // A tuple packs into a long (the common case) for a cheap lookup per posting.
         s.room(union);
@@ -954,13 +949,10 @@ final class Shards {
      * {@code key} in the folded form that {@link #list} has just written: the same postings (the
      * folded term holds the spelling's, so equal document and total frequencies in every field
      * and segment mean the same), and its groups in the same order under the exact form's
-     * weights. {@code alike}: the two forms have the same norms and statistics.
+     * weights. For forms with the same norms and statistics ({@link #alike}).
      */
-    private static boolean sameList(boolean alike, Form exact, TermsEnum[][] ee, TermsEnum[][] fe, String key,
-            String spelling) throws IOException {
-        if (!alike) {
-            return false;
-        }
+    private static boolean sameList(Form exact, TermsEnum[][] ee, TermsEnum[][] fe, String key, String spelling)
+            throws IOException {
         BytesRef k = new BytesRef(key);
         BytesRef v = new BytesRef(spelling);
         for (int l = 0; l < fe.length; l++) {
@@ -974,21 +966,30 @@ final class Shards {
             }
         }
         Scratch s = SCRATCH.get();
-        float[] weight = new float[3];
-        for (int i = 0; i < 3; i++) {
-            if (s.df[i] > 0) {
-                weight[i] = exact.boost[i] * Bm25.idf(s.df[i], exact.docCount[i]);
-            }
-        }
-        Integer[] order = s.order;
-        for (int g = 0; g + 1 < order.length; g++) {
-            Tuple a = s.tuples.get(order[g]);
-            Tuple b = s.tuples.get(order[g + 1]);
-            if (before(contribution(exact, weight, a), a, contribution(exact, weight, b), b) >= 0) {
+        float[] weight = weights(exact, s.df);
+        Tuple a = null;
+        double va = 0;
+        for (Integer g : s.order) {
+            Tuple b = s.tuples.get(g);
+            double vb = contribution(exact, weight, b);
+            if (a != null && before(va, a, vb, b) >= 0) {
                 return false;
             }
+            a = b;
+            va = vb;
         }
         return true;
+    }
+
+    /** Each field's weight for a list of the form with these document frequencies: its boost times BM25's idf. */
+    private static float[] weights(Form f, int[] df) {
+        float[] weight = new float[3];
+        for (int i = 0; i < 3; i++) {
+            if (df[i] > 0) {
+                weight[i] = f.boost[i] * Bm25.idf(df[i], f.docCount[i]);
+            }
+        }
+        return weight;
     }
 
     /** Whether lists in the two forms are scored alike: the same norms, document counts and lengths in each field. */

@@ -247,7 +247,7 @@ public final class Camnang {
                     index.close();
                 }
                 if (engine != null && Files.isRegularFile(engine)) {
-                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", camnang.publish.Assets.read(engine));
                 }
                 offline(out, site, templateDir, assets, true);
                 if (stop.getAsBoolean()) {
@@ -255,8 +255,6 @@ public final class Camnang {
                 }
                 out.commit();
                 return true;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
 
@@ -429,12 +427,8 @@ public final class Camnang {
                 assets.writeTo(out);
                 if (index != null && Files.isRegularFile(engine)) {
                     // A stable address for a portal's own pages: one script tag, whatever the build.
-                    try {
-                        out.write(SearchIndex.BROWSER_DIR + "/camnang.js", Files.readAllBytes(engine));
-                        engineWritten = 1;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", camnang.publish.Assets.read(engine));
+                    engineWritten = 1;
                 }
                 site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
                 out.write("robots.txt", Feeds.robots(baseUrl));

@@ -13,20 +13,34 @@ import java.util.stream.Stream;
 /**
  * Stylesheets and scripts from {@code site-templates/assets/}, written as
  * {@code assets/style.<hash>.css}: a portal may cache them for ever, and a new build
- * never shows an old stylesheet.
+ * never shows an old stylesheet. Scripts are written without their comments ({@link #read}).
  */
 public final class Assets {
     private final Map<String, Path> sources;
     private final Map<String, String> outputs;
+    /** The scripts as written, by name: the hash in a script's name is of these bytes. */
+    private final Map<String, byte[]> scripts;
 
-    private Assets(Map<String, Path> sources, Map<String, String> outputs) {
+    private Assets(Map<String, Path> sources, Map<String, String> outputs, Map<String, byte[]> scripts) {
         this.sources = sources;
         this.outputs = outputs;
+        this.scripts = scripts;
+    }
+
+    /** The bytes the site serves for the template file {@code file}: a script without its comments. */
+    public static byte[] read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return file.getFileName().toString().endsWith(".js") ? Scripts.lean(bytes) : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Assets scan(Path dir) {
         Map<String, Path> sources = new TreeMap<>();
         Map<String, String> outputs = new TreeMap<>();
+        Map<String, byte[]> scripts = new TreeMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -36,13 +50,17 @@ public final class Assets {
                         continue;
                     }
                     sources.put(rel, f);
-                    outputs.put(rel, "assets/" + hashed(rel, Files.readAllBytes(f)));
+                    byte[] bytes = read(f);
+                    if (rel.endsWith(".js")) {
+                        scripts.put(rel, bytes);
+                    }
+                    outputs.put(rel, "assets/" + hashed(rel, bytes));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Assets(sources, outputs);
+        return new Assets(sources, outputs, scripts);
     }
 
     /** Asset name ({@code style.css}) → output path ({@code assets/style.1a2b3c4d5e.css}). */
@@ -51,7 +69,14 @@ public final class Assets {
     }
 
     public void writeTo(Output out) {
-        sources.forEach((rel, src) -> out.copy(src, outputs.get(rel)));
+        sources.forEach((rel, src) -> {
+            byte[] script = scripts.get(rel);
+            if (script != null) {
+                out.write(outputs.get(rel), script);
+            } else {
+                out.copy(src, outputs.get(rel));
+            }
+        });
     }
 
     static String hashed(String rel, byte[] bytes) {

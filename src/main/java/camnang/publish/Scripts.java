@@ -1,6 +1,9 @@
 package camnang.publish;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * A script as the site serves it: without its comments and indentation, which are a third of
@@ -14,15 +17,15 @@ final class Scripts {
     }
 
     /** Words after which a {@code /} begins a regular expression, not a division. */
-    private static final java.util.Set<String> BEFORE_REGEX = java.util.Set.of("return", "typeof", "instanceof",
+    private static final Set<String> BEFORE_REGEX = Set.of("return", "typeof", "instanceof",
             "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await");
 
     /** {@code js} without comments and the white space that begins and ends its lines; {@code js} itself if unsure. */
     static byte[] lean(byte[] js) {
         String s;
         try {
-            s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(js)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(js)).toString();
+        } catch (CharacterCodingException e) {
             return js;
         }
         String out = lean(s);

@@ -200,7 +200,7 @@ public final class Camnang {
         private final Output.Mirror searchMirror = new Output.Mirror();
         private Site site;
         private List<RenderedPage> rendered;
-        private Path engine;
+        private byte[] engine;
         private Path templateDir;
         private java.util.Collection<String> assets;
         /** What every page's view shows besides its own content, at the last good build ({@link #frame}). */
@@ -246,8 +246,8 @@ public final class Camnang {
                 } finally {
                     index.close();
                 }
-                if (engine != null && Files.isRegularFile(engine)) {
-                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", camnang.publish.Assets.read(engine));
+                if (engine != null) {
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", engine);
                 }
                 offline(out, site, templateDir, assets, true);
                 if (stop.getAsBoolean()) {
@@ -389,7 +389,7 @@ public final class Camnang {
             long listing = System.nanoTime();
             int generatedWritten = 0;
             int engineWritten = 0;
-            Path engine = templateDir.resolve("assets/camnang.js");
+            byte[] engine = assets.script("camnang.js");
             boolean listed = false;
             try {
                 progress.at("trang tổng hợp và ghi tệp", 0, 0);
@@ -425,9 +425,9 @@ public final class Camnang {
                 }
                 views.generatedMends(mends).forEach(writer::mend);
                 assets.writeTo(out);
-                if (index != null && Files.isRegularFile(engine)) {
+                if (index != null && engine != null) {
                     // A stable address for a portal's own pages: one script tag, whatever the build.
-                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", camnang.publish.Assets.read(engine));
+                    out.write(SearchIndex.BROWSER_DIR + "/camnang.js", engine);
                     engineWritten = 1;
                 }
                 site.files().parallelStream().forEach(f -> writer.copy(o.source().resolve(f.source()), f.output()));
@@ -611,8 +611,8 @@ public final class Camnang {
     private static final class Indexing {
         private final Thread thread;
         private SearchIndex.Written written;
-        private RuntimeException failed;
-        private Error broke;
+        /** What the index threw: a RuntimeException or an Error. */
+        private Throwable failed;
         long millis;
 
         Indexing(SearchIndex index, Path searchDir, Output out) {
@@ -620,10 +620,8 @@ public final class Camnang {
                 long start = System.nanoTime();
                 try {
                     written = index.finish(searchDir, out::write);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failed = e;
-                } catch (Error e) {
-                    broke = e;
                 } finally {
                     millis = (System.nanoTime() - start) / 1_000_000;
                 }
@@ -655,11 +653,11 @@ public final class Camnang {
         /** What the index wrote; its failure, as it was thrown. */
         SearchIndex.Written await() {
             join();
-            if (failed != null) {
-                throw failed;
+            if (failed instanceof RuntimeException e) {
+                throw e;
             }
-            if (broke != null) {
-                throw broke;
+            if (failed instanceof Error e) {
+                throw e;
             }
             return written;
         }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Stylesheets and scripts from {@code site-templates/assets/}, written as
  * {@code assets/style.<hash>.css}: a portal may cache them for ever, and a new build
- * never shows an old stylesheet. Scripts are written without their comments ({@link #read}).
+ * never shows an old stylesheet. Scripts are written without their comments ({@link Scripts#lean}).
  */
 public final class Assets {
     private final Map<String, Path> sources;
@@ -25,16 +25,6 @@ public final class Assets {
         this.sources = sources;
         this.outputs = outputs;
         this.scripts = scripts;
-    }
-
-    /** The bytes the site serves for the template file {@code file}: a script without its comments. */
-    public static byte[] read(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return file.getFileName().toString().endsWith(".js") ? Scripts.lean(bytes) : bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static Assets scan(Path dir) {
@@ -50,8 +40,9 @@ public final class Assets {
                         continue;
                     }
                     sources.put(rel, f);
-                    byte[] bytes = read(f);
+                    byte[] bytes = Files.readAllBytes(f);
                     if (rel.endsWith(".js")) {
+                        bytes = Scripts.lean(bytes);
                         scripts.put(rel, bytes);
                     }
                     outputs.put(rel, "assets/" + hashed(rel, bytes));
@@ -66,6 +57,11 @@ public final class Assets {
     /** Asset name ({@code style.css}) → output path ({@code assets/style.1a2b3c4d5e.css}). */
     public Map<String, String> outputs() {
         return outputs;
+    }
+
+    /** The bytes the site serves for the script {@code name} ({@code camnang.js}); null if there is none. */
+    public byte[] script(String name) {
+        return scripts.get(name);
     }
 
     public void writeTo(Output out) {

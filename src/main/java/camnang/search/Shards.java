@@ -929,7 +929,7 @@ final class Shards {
         }
         BLOCK_OF = new byte[STARTS[BLOCKS.length] / BLOCKS[0]];
         for (int b = 0; b < BLOCKS.length; b++) {
-            java.util.Arrays.fill(BLOCK_OF, STARTS[b] / BLOCKS[0], STARTS[b + 1] / BLOCKS[0], (byte) b);
+            Arrays.fill(BLOCK_OF, STARTS[b] / BLOCKS[0], STARTS[b + 1] / BLOCKS[0], (byte) b);
         }
     }
 

@@ -87,7 +87,7 @@ class ScriptsTest {
         assertEquals("\nvar a = 1;\n", Files.readString(tmp.resolve("_site").resolve(script)));
         assertEquals("/* giữ nguyên */\nbody{}\n",
                 Files.readString(tmp.resolve("_site").resolve(assets.outputs().get("style.css"))));
-        assertArrayEquals("\nvar a = 1;\n".getBytes(StandardCharsets.UTF_8), Assets.read(dir.resolve("a.js")));
+        assertArrayEquals("\nvar a = 1;\n".getBytes(StandardCharsets.UTF_8), assets.script("a.js"));
     }
 
     @Test

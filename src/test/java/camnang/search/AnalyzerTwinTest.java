@@ -32,7 +32,7 @@ class AnalyzerTwinTest {
         List<String> inputs = inputs();
         assertTrue(inputs.size() >= 2000, "inputs: " + inputs.size());
         // The script as the site serves it, without its comments.
-        Files.write(tmp.resolve("camnang.js"), camnang.publish.Assets.read(Path.of("site-templates/assets/camnang.js")));
+        Files.write(tmp.resolve("camnang.js"), camnang.publish.Assets.scan(Path.of("site-templates/assets")).script("camnang.js"));
         StringBuilder page = new StringBuilder("<!DOCTYPE html><meta charset=utf-8><pre id=out></pre>"
                 + "<script src=\"camnang.js\"></script><script>var inputs = [");
         for (int i = 0; i < inputs.size(); i++) {

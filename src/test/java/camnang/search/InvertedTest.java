@@ -110,9 +110,11 @@ class InvertedTest {
         Sample sample = sample(Path.of("content"));
         Site site = sample.site();
         List<RenderedPage> pages = sample.pages();
-        Map<String, String> memory = built(site, pages, Long.MAX_VALUE, tmp.resolve("memory"));
-        // One byte: every page's sections go to disk as soon as they are added, in a segment of their own.
-        Map<String, String> disk = built(site, pages, 1, tmp.resolve("disk"));
+        // The sample site is smaller than a batch: every page is added as the index is written.
+        Map<String, String> memory = built(site, pages, Long.MAX_VALUE, SearchIndex.BATCH, tmp.resolve("memory"));
+        // One byte, in batches of one character: every page's sections go to disk as soon as they
+        // are added, in a segment of their own.
+        Map<String, String> disk = built(site, pages, 1, 1, tmp.resolve("disk"));
         assertTrue(memory.size() > 20, "files: " + memory.size());
         assertEquals(memory, disk);
         try (DirectoryReader a = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
@@ -134,7 +136,7 @@ class InvertedTest {
         Sample sample = sample(Path.of("content"));
         Site site = sample.site();
         List<RenderedPage> pages = sample.pages();
-        built(site, pages, Long.MAX_VALUE, tmp.resolve("norms"));
+        built(site, pages, Long.MAX_VALUE, SearchIndex.BATCH, tmp.resolve("norms"));
         try (DirectoryReader r = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(
                 tmp.resolve("norms").resolve(SearchIndex.DIR)))) {
             LeafReader leaf = r.leaves().get(0).reader();
@@ -168,27 +170,34 @@ class InvertedTest {
         List<RenderedPage> pages = sample.pages();
         Path lucene = tmp.resolve("released").resolve(SearchIndex.DIR);
         Files.createDirectories(lucene);
-        SearchIndex written = SearchIndex.create(lucene, site, Long.MAX_VALUE);
+        // In batches of one character, so that every page is in the segment before the end.
+        SearchIndex written = SearchIndex.create(lucene, site, Long.MAX_VALUE, 1);
         pages.forEach(written::add);
         written.finish(lucene.getParent(), (rel, bytes) -> { });
         // A daemon's threads keep their last segment until their next build: it must hold nothing by then.
         IllegalStateException e = assertThrows(IllegalStateException.class, written::readers);
         assertEquals("the segment is released", e.getMessage());
 
-        SearchIndex failed = SearchIndex.create(tmp.resolve("failed"), site, Long.MAX_VALUE);
+        SearchIndex failed = SearchIndex.create(tmp.resolve("failed"), site, Long.MAX_VALUE, 1);
         pages.forEach(failed::add);
         failed.close();
         e = assertThrows(IllegalStateException.class, failed::readers);
         assertEquals("the segment is released", e.getMessage());
+
+        // Pages a thread still holds in its batch are dropped by close, not added after it.
+        SearchIndex held = SearchIndex.create(tmp.resolve("held"), site, Long.MAX_VALUE, SearchIndex.BATCH);
+        pages.forEach(held::add);
+        held.close();
+        assertEquals(List.of(), held.readers());
     }
 
-    /** The shards' files (path to text) of the pages' index with that budget, built into {@code out}. */
-    private static Map<String, String> built(Site site, List<RenderedPage> pages, long budget, Path out)
+    /** The shards' files (path to text) of the pages' index with that budget and batch, built into {@code out}. */
+    private static Map<String, String> built(Site site, List<RenderedPage> pages, long budget, long batch, Path out)
             throws IOException {
         Path lucene = out.resolve(SearchIndex.DIR);
         Files.createDirectories(lucene);
         Map<String, String> files = new TreeMap<>();
-        try (SearchIndex index = SearchIndex.create(lucene, site, budget)) {
+        try (SearchIndex index = SearchIndex.create(lucene, site, budget, batch)) {
             pages.forEach(index::add);
             index.finish(lucene.getParent(), (rel, bytes) -> files.put(rel, new String(bytes,
                     java.nio.charset.StandardCharsets.UTF_8)));

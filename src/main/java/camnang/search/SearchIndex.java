@@ -180,8 +180,9 @@ public final class SearchIndex implements AutoCloseable {
      * segment, all at once. Analysed and inverted between pages of Markdown, a section cost about
      * two and a half times what it costs in a loop of sections alone (the terms and lists the
      * tokens go to had left the processor's caches); in batches of this size a warm build of the
-     * 10,000 pages used 5% less CPU (BENCHMARKS.md, stop 26). Larger batches leave more for the
-     * last pages, which are added when the index is written, on one thread.
+     * 10,000 pages used 3-5% less CPU (BENCHMARKS.md, stop 26). Larger batches leave more for the
+     * last pages, which are added when the index is written, on one thread. A batch holds a few
+     * dozen pages, their HTML too, until it is added.
      */
     static final int BATCH = 256 * 1024;
 

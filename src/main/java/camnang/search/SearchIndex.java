@@ -254,12 +254,10 @@ public final class SearchIndex implements AutoCloseable {
         return new SearchIndex(dir, site, Runtime.getRuntime().maxMemory() / 3, BATCH);
     }
 
-    /** As {@link #create(Path, Site)}, the segments in memory limited to {@code budget} bytes (tests). */
-    static SearchIndex create(Path dir, Site site, long budget) {
-        return new SearchIndex(dir, site, budget, BATCH);
-    }
-
-    /** As {@link #create(Path, Site, long)}, each thread's pages added by {@code batch} characters (tests). */
+    /**
+     * As {@link #create(Path, Site)}, the segments in memory limited to {@code budget} bytes and
+     * each thread's pages added by {@code batch} characters (tests).
+     */
     static SearchIndex create(Path dir, Site site, long budget, long batch) {
         return new SearchIndex(dir, site, budget, batch);
     }

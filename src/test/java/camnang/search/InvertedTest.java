@@ -128,6 +128,53 @@ class InvertedTest {
     }
 
     /**
+     * Each thread's segment in memory becomes a segment of the index on disk, written by a merge
+     * of its own, in the order the segments are given: the documents keep the site's order, and a
+     * search gives the same results with the same scores as from one segment (Lucene's statistics
+     * are the whole index's).
+     */
+    @Test
+    void eachSegmentInMemoryIsASegmentOnDiskInTheOrderGiven() throws IOException {
+        List<RenderedPage> pages = rendered(Path.of("content"));
+        Inverted first = new Inverted();
+        Inverted second = new Inverted();
+        Inverted whole = new Inverted();
+        for (int i = 0; i < pages.size(); i++) {
+            SearchIndex.add(pages.get(i), i, i < pages.size() / 2 ? first : second);
+            SearchIndex.add(pages.get(i), i, whole);
+        }
+        Path two = tmp.resolve("two");
+        Path one = tmp.resolve("one");
+        SearchIndex.write(two.resolve(SearchIndex.DIR), List.of(first.reader(), second.reader()));
+        SearchIndex.write(one.resolve(SearchIndex.DIR), List.of(whole.reader()));
+        try (DirectoryReader a = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(two.resolve(SearchIndex.DIR)));
+             DirectoryReader b = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(one.resolve(SearchIndex.DIR)))) {
+            assertEquals(2, a.leaves().size());
+            assertEquals(first.maxDoc(), a.leaves().get(0).reader().maxDoc());
+            assertEquals(second.maxDoc(), a.leaves().get(1).reader().maxDoc());
+            assertEquals(1, b.leaves().size());
+            List<Long> order = new ArrayList<>();
+            for (var leaf : a.leaves()) {
+                NumericDocValues o = leaf.reader().getNumericDocValues(SearchIndex.ORDER);
+                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                    assertTrue(o.advanceExact(d));
+                    order.add(o.longValue());
+                }
+            }
+            List<Long> sorted = new ArrayList<>(order);
+            java.util.Collections.sort(sorted);
+            assertEquals(sorted, order);
+            assertEquals(documents(b), documents(a));
+        }
+        for (String q : List.of("hoa giai", "hoà giải", "315/qd-ttg", "người dân có phải trả tiền khi nhờ tổ hòa giải không",
+                "quy đ")) {
+            List<Search.Hit> expected = Search.search(one, q, 20);
+            assertTrue(expected.size() > 1, q);
+            assertEquals(expected, Search.search(two, q, 20), q);
+        }
+    }
+
+    /**
      * Citation keys are in a few sections only; the others hold the field with no term, so that
      * Lucene writes its norms as a plain array rather than looking each up through a jump table.
      */

@@ -233,4 +233,23 @@ class ShardsTest {
             assertTrue(Shards.blockStart(b) <= a && a < Shards.blockStart(b + 1), "posting " + a + " in block " + b);
         }
     }
+
+    /**
+     * The shards' folder is named by the sum of its files' fingerprints, so the order the threads
+     * wrote them in does not matter; what does: a byte of a file, a file's name, two files'
+     * contents swapped, a file more.
+     */
+    @Test
+    void aFileFingerprintMixesItsNameAndItsContent() {
+        byte[] x = "camnang.shard(\"p0\",\"#abc\");\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] y = "camnang.shard(\"p1\",\"#abd\");\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long written = Shards.fingerprint("p/0.js", x) + Shards.fingerprint("p/1.js", y);
+        assertEquals(Shards.fingerprint("p/0.js", x), Shards.fingerprint("p/0.js", x.clone()));
+        assertTrue(written != Shards.fingerprint("p/0.js", y) + Shards.fingerprint("p/1.js", x), "contents swapped");
+        assertTrue(written != Shards.fingerprint("p/2.js", x) + Shards.fingerprint("p/1.js", y), "a file renamed");
+        byte[] edited = x.clone();
+        edited[edited.length - 6] = 'd';
+        assertTrue(written != Shards.fingerprint("p/0.js", edited) + Shards.fingerprint("p/1.js", y), "a byte edited");
+        assertTrue(written != written + Shards.fingerprint("p/2.js", new byte[0]), "an empty file more");
+    }
 }

@@ -114,7 +114,7 @@ final class Forms {
                 }
                 previousAt = n - 1;
             }
-            tk.end();
+            // No end(): it sets only the attributes, which nothing here reads.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -322,6 +322,13 @@ public final class SearchIndex implements AutoCloseable {
         boolean first = true;
         LegalDoc legal = page.meta().legal();
         List<String> names = LegalTitles.citeNames(legal);
+        // The page's facets, the same in each of its sections.
+        String section = topSection(page);
+        String form = legal == null ? "" : formSlug(legal);
+        List<String> tags = new ArrayList<>();
+        for (String t : page.meta().tags()) {
+            tags.add(camnang.Slug.of(t));
+        }
         for (RenderedPage.SectionText s : rp.sections()) {
             if (s.text().isBlank()) {
                 continue;
@@ -348,21 +355,21 @@ public final class SearchIndex implements AutoCloseable {
             sink.tokens(HEADING, Forms.of(searched.heading()));
             sink.tokens(TEXT, Forms.of(s.text()));
             sink.keys(CITE, LegalTitles.cites(names, wasFirst, searched));
-            sink.facet(SECTION, topSection(page));
+            sink.facet(SECTION, section);
             if (page.meta().type() != null) {
                 sink.facet(TYPE, page.meta().type().key);
             }
             for (Audience a : page.meta().audience()) {
                 sink.facet(AUDIENCE, a.slug);
             }
-            if (legal != null && !formSlug(legal).isEmpty()) {
-                sink.facet(FORM, formSlug(legal));
+            if (!form.isEmpty()) {
+                sink.facet(FORM, form);
             }
             if (legal != null && legal.status() != null) {
                 sink.facet(STATUS, legal.status().slug());
             }
-            for (String t : page.meta().tags()) {
-                sink.facet(TAG, camnang.Slug.of(t));
+            for (String t : tags) {
+                sink.facet(TAG, t);
             }
             sink.end();
         }

@@ -312,7 +312,7 @@ final class Shards {
         /**
          * The sum of every file's fingerprint (its name and content mixed): the same files give
          * the same sum in whatever order the threads wrote them. A sorted list of some 130,000
-         * names digested at the end was the last 0.2 s of a build of the 10,000 pages, on one core.
+         * names digested at the end was the last 0.1-0.2 s of a build of the 10,000 pages, on one core.
          */
         private long sum;
 

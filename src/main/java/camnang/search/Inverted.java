@@ -38,6 +38,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 import org.apache.lucene.util.SmallFloat;
 import org.apache.lucene.util.Version;
 
@@ -295,67 +296,19 @@ final class Inverted implements SearchIndex.Sink {
         storeValue(n, value);
     }
 
+    /**
+     * A stored value's UTF-8 written straight into the segment's buffer by Lucene's own encoder
+     * (an unpaired surrogate becomes U+FFFD, as in a written index), without the JDK's two arrays
+     * and a copy of each value.
+     */
     private void storeValue(int field, String value) {
-        int length = utf8Length(value);
+        int length = UnicodeUtil.calcUTF16toUTF8Length(value, 0, value.length());
         if (bufferSize + length + 10 > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, bufferSize + length + 10));
         }
         bufferSize = writeVInt(buffer, bufferSize, field);
         bufferSize = writeVInt(buffer, bufferSize, length);
-        bufferSize = utf8(value, buffer, bufferSize);
-    }
-
-    /** How many bytes {@link #utf8} writes for {@code s}. */
-    static int utf8Length(String s) {
-        int n = s.length();
-        int bytes = n;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes++;
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    bytes += 2;
-                    i++;
-                } else {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
-    }
-
-    /**
-     * {@code s} as UTF-8 into {@code to} at {@code at}, as Lucene writes a stored string (an
-     * unpaired surrogate becomes U+FFFD, where String.getBytes would write "?"): in one pass
-     * straight into the segment's buffer, without the JDK's two arrays and copies of each value.
-     * Returns where the bytes end.
-     */
-    static int utf8(String s, byte[] to, int at) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                to[at++] = (byte) c;
-            } else if (c < 0x800) {
-                to[at++] = (byte) (0xC0 | c >> 6);
-                to[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (!Character.isSurrogate(c)) {
-                to[at++] = (byte) (0xE0 | c >> 12);
-                to[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                to[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                to[at++] = (byte) (0xF0 | cp >> 18);
-                to[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                to[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                to[at++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                to[at++] = (byte) 0xEF;
-                to[at++] = (byte) 0xBF;
-                to[at++] = (byte) 0xBD;
-            }
-        }
-        return at;
+        bufferSize = UnicodeUtil.UTF16toUTF8(value, 0, value.length(), buffer, bufferSize);
     }
 
     /** What a remembered syllable became in a segment: its term in each searched field's exact postings. */

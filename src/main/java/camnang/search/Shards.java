@@ -358,21 +358,22 @@ final class Shards {
     }
 
     /**
-     * A file's name and content mixed into 64 bits (a name's hash, the content's length and two
-     * CRCs, each step through a 64-bit finaliser), so that swapping two files' contents, or
-     * renaming one, changes the sum of the fingerprints.
+     * A file's name and content mixed into 64 bits (a name's hash and the content's
+     * {@link camnang.Digests#checksums}: length, CRC-32C, CRC-32; each step through a 64-bit
+     * finaliser), so that swapping two files' contents, or renaming one, changes the sum of the
+     * fingerprints.
      */
     static long fingerprint(String name, byte[] content) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < name.length(); i++) {
             h = (h ^ name.charAt(i)) * 0x100000001b3L;
         }
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(content);
-        java.util.zip.CRC32 d = new java.util.zip.CRC32();
-        d.update(content);
-        long x = mix(h) + c.getValue() * 0x9E3779B97F4A7C15L;
-        x = mix(x) + ((long) content.length << 32 | d.getValue());
+        java.nio.ByteBuffer sums = java.nio.ByteBuffer.wrap(camnang.Digests.checksums(content));
+        long length = sums.getInt();
+        long crc32c = sums.getInt() & 0xFFFFFFFFL;
+        long crc32 = sums.getInt() & 0xFFFFFFFFL;
+        long x = mix(h) + crc32c * 0x9E3779B97F4A7C15L;
+        x = mix(x) + (length << 32 | crc32);
         return mix(x);
     }
 

@@ -175,33 +175,6 @@ class InvertedTest {
     }
 
     /**
-     * A stored value's UTF-8 is Lucene's own, for any text: one, two, three and four bytes a char,
-     * and U+FFFD for a surrogate without its pair (at the end, alone, reversed).
-     */
-    @Test
-    void storedValuesAreEncodedAsLuceneEncodesThem() {
-        java.util.Random random = new java.util.Random(20261128);
-        char[] pool = {'a', ' ', '\u00e0', '\u0111', '\u1ea1', '\u1ec7', '\u0300', '\u07ff', '\u0800', '\uffff',
-                '\ud83d', '\ude00', '\ud800', '\udfff', '"', '\\', '\n', '\u0000'};
-        List<String> texts = new ArrayList<>(List.of("", "hòa giải", "x\ud800y", "\ud800", "y\udc00", "\udc00\ud800",
-                "\ud83d\ude00", "end\ud83d"));
-        for (int i = 0; i < 2000; i++) {
-            char[] c = new char[random.nextInt(40)];
-            for (int k = 0; k < c.length; k++) {
-                c[k] = random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : pool[random.nextInt(pool.length)];
-            }
-            texts.add(new String(c));
-        }
-        for (String t : texts) {
-            BytesRef lucene = new BytesRef(t);
-            byte[] mine = new byte[Inverted.utf8Length(t) + 2];
-            assertEquals(lucene.length, Inverted.utf8Length(t), t);
-            assertEquals(lucene.length + 1, Inverted.utf8(t, mine, 1), t);
-            assertEquals(lucene, new BytesRef(mine, 1, lucene.length), t);
-        }
-    }
-
-    /**
      * Citation keys are in a few sections only; the others hold the field with no term, so that
      * Lucene writes its norms as a plain array rather than looking each up through a jump table.
      */

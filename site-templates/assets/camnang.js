@@ -199,7 +199,7 @@
    * the top results and their scores equal those of `camnang search` on the command line.
    * ------------------------------------------------------------------------------------ */
 
-  var VERSION = 7;
+  var VERSION = 8;
   var MAX_TERMS = 32;
   var K1 = Math.fround(1.2), B = Math.fround(0.75);
   var fr = Math.fround;
@@ -329,6 +329,18 @@
         m.dict.w.pages = m.dict.w.pages.split("|");
         m.dict.b.pages = m.dict.b.pages.split("|");
         m.dict.c.pages = m.dict.c.pages.split("|");
+        /* Which pairs of sections share a file: runs of pairs alike, alternately sharing and not,
+         * the first sharing; or six pairs a digit, the first the lowest bit (Shards.pairs). */
+        m.paired = new Uint8Array(m.docs >> 1);
+        if (typeof m.pairBits === "string") {
+          for (var i = 0; i < m.paired.length; i++) m.paired[i] = (DIGIT_VALUE[m.pairBits.charCodeAt((i / 6) | 0)] >> (i % 6)) & 1;
+        } else {
+          for (var r = new Reader(m.pairs), at = 0, shared = 1; r.more(); shared ^= 1) {
+            var run = r.next();
+            if (shared) m.paired.fill(1, at, at + run);
+            at += run;
+          }
+        }
       }
       return m;
     });
@@ -690,8 +702,14 @@
     return m.table;
   }
 
+  /* The file of a section's fragment: an odd section may share its even neighbour's (the manifest's pairs). */
+  function fragmentFile(m, doc) {
+    return (doc & 1) && m.paired[doc >> 1] ? doc - 1 : doc;
+  }
+
   function fragment(m, doc) {
-    return load("f" + doc, shardPath(m.dir, "f", doc)).then(function (args) { return args[0]; });
+    var file = fragmentFile(m, doc);
+    return load("f" + file, shardPath(m.dir, "f", file)).then(function (args) { return args[doc - file]; });
   }
 
   /* A cut fragment with the rest of its text (g/), to be analysed: the shown fragment stays cut. */
@@ -1159,7 +1177,7 @@
           return above < k;
         });
         var free = contenders.filter(function (d) {
-          return !d.cut && (certain.indexOf(d) >= 0 || loaded[shardPath(m.dir, "f", d.doc)]);
+          return !d.cut && (certain.indexOf(d) >= 0 || loaded[shardPath(m.dir, "f", fragmentFile(m, d.doc))]);
         });
         /* Of the others, as many as the top k still has places for: what they score may put the
          * rest out of it. */

@@ -252,4 +252,61 @@ class ShardsTest {
         assertTrue(written != Shards.fingerprint("p/0.js", edited) + Shards.fingerprint("p/1.js", y), "a byte edited");
         assertTrue(written != written + Shards.fingerprint("p/2.js", new byte[0]), "an empty file more");
     }
+
+    /**
+     * Runs of pairs alike, alternately sharing a file and not, the first sharing (a first run may
+     * be empty); or six pairs a digit where that is shorter.
+     */
+    @Test
+    void pairsAreRunsOrBitsWhicheverIsShorter() {
+        assertEquals("#", Shards.runs(new boolean[0]));
+        assertEquals("#%$", Shards.runs(new boolean[] {false, false, true}));
+        assertEquals("&", Shards.runs(new boolean[] {true, true, true}));
+        boolean[] one = new boolean[50];
+        one[0] = true;
+        assertEquals("$" + new Digits().add(49), Shards.runs(one));
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Shards.pairs(one, m);
+        assertEquals(java.util.Map.of("pairs", "$" + new Digits().add(49)), m);
+        // Alternate pairs: 13 runs of one, against three digits of bits.
+        boolean[] alternate = new boolean[13];
+        for (int i = 0; i < alternate.length; i += 2) {
+            alternate[i] = true;
+        }
+        m.clear();
+        Shards.pairs(alternate, m);
+        String d = Digits.ALPHABET;
+        assertEquals(java.util.Map.of("pairBits", "" + d.charAt(0b010101) + d.charAt(0b010101) + d.charAt(1)), m);
+    }
+
+    /**
+     * Sections 2k and 2k + 1 share the file of 2k when it holds at most {@link Shards#PAIR} bytes: the
+     * first two here do; the fourth is too long to share, so the third and fourth have a file each;
+     * the fifth, last, has no neighbour.
+     */
+    @Test
+    void smallNeighboursShareAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        String page = "---\ntitle: Trang\n---\n## Một\n\nXe một.\n\n## Hai\n\nXe hai.\n\n## Ba\n\nXe ba.\n\n"
+                + "## Bốn\n\n" + "Xe bốn ". repeat(300) + "\n\n## Năm\n\nXe năm.\n";
+        java.nio.file.Path src = camnang.TestSites.write(tmp.resolve("noi-dung"), java.util.Map.of("trang.md", page));
+        java.nio.file.Path out = tmp.resolve("site");
+        camnang.TestSites.Run r = camnang.TestSites.run("build", "--source", src.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String manifest = java.nio.file.Files.readString(out.resolve("search/manifest.js"));
+        java.util.regex.Matcher dir = java.util.regex.Pattern.compile("\"dir\":\"([0-9a-f]+)\"").matcher(manifest);
+        assertTrue(dir.find(), manifest);
+        // Two pairs, the first shared: one digit of bits, shorter than two runs.
+        assertTrue(manifest.contains("\"docs\":5,\"pairBits\":\"" + Digits.ALPHABET.charAt(0b01) + "\""), manifest);
+        java.nio.file.Path f = out.resolve("search").resolve(dir.group(1)).resolve("f/0");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(f)) {
+            assertEquals(List.of("0.js", "2.js", "3.js", "4.js"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("camnang.shard(\"f0\","
+                + "{\"u\":\"trang.html#mot\",\"t\":\"Trang\",\"h\":\"Một\",\"x\":\"Xe một.\",\"ti\":1,\"s\":\"\",\"a\":[]},"
+                + "{\"u\":\"trang.html#hai\",\"t\":\"Trang\",\"h\":\"Hai\",\"x\":\"Xe hai.\",\"s\":\"\",\"a\":[]});\n",
+                java.nio.file.Files.readString(f.resolve("0.js")));
+        assertTrue(java.nio.file.Files.readString(f.resolve("2.js")).startsWith("camnang.shard(\"f2\",{\"u\":\"trang.html#ba\""));
+        assertTrue(java.nio.file.Files.readString(f.resolve("4.js")).startsWith("camnang.shard(\"f4\",{\"u\":\"trang.html#nam\""));
+    }
 }

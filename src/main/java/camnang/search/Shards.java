@@ -1239,15 +1239,19 @@ final class Shards {
         return null;
     }
 
-    /** Whether two fragments ({@code {"u":"…}) have the same URL up to its anchor. */
+    /**
+     * Whether two fragments ({@code {"u":"…}) have the same URL up to its anchor: a page's text
+     * before its first heading is a section whose URL has none.
+     */
     static boolean samePage(byte[] a, byte[] b) {
         for (int i = "{\"u\":\"".length();; i++) {
-            byte x = a[i];
-            if (x != b[i]) {
-                return false;
+            boolean endA = a[i] == '#' || a[i] == '"';
+            boolean endB = b[i] == '#' || b[i] == '"';
+            if (endA || endB) {
+                return endA && endB;
             }
-            if (x == '#' || x == '"') {
-                return true;
+            if (a[i] != b[i]) {
+                return false;
             }
         }
     }

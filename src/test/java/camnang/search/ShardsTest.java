@@ -309,4 +309,19 @@ class ShardsTest {
         assertTrue(java.nio.file.Files.readString(f.resolve("2.js")).startsWith("camnang.shard(\"f2\",{\"u\":\"trang.html#ba\""));
         assertTrue(java.nio.file.Files.readString(f.resolve("4.js")).startsWith("camnang.shard(\"f4\",{\"u\":\"trang.html#nam\""));
     }
+
+    /** A page's text before its first heading is a section of the page, its URL without an anchor. */
+    @Test
+    void samePageComparesURLsUpToTheirAnchors() {
+        assertTrue(samePage("a/b.html", "a/b.html#muc-1"));
+        assertTrue(samePage("a/b.html#muc-1", "a/b.html#muc-2"));
+        assertTrue(!samePage("a/b.html", "a/bc.html"));
+        assertTrue(!samePage("a/b.html#x", "a/c.html#x"));
+        assertTrue(!samePage("a/b.html", "a/b.htm"));
+    }
+
+    private static boolean samePage(String a, String b) {
+        return Shards.samePage(("{\"u\":\"" + a + "\",\"t\":\"T\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("{\"u\":\"" + b + "\",\"t\":\"T\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

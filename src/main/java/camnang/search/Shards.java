@@ -58,7 +58,7 @@ import org.apache.lucene.util.BytesRef;
  * the dictionary gives the first posting of each block, a bound on all that follow. A short
  * list lies inline in its chunk.</li>
  * <li>{@code f/…}: a fragment per section, two neighbours' in one file when both are small
- * ({@link #PAIR}; the manifest's {@code pairs} say which): URL, title, heading and the section's own text
+ * ({@link #PAIR}; the manifest's {@code pairs} or {@code pairBits} say which): URL, title, heading and the section's own text
  * (up to {@link #FRAGMENT_CAP} characters), and the title and heading it is searched with
  * where those differ ({@link LegalTitles}): the snippet, and the text the browser analyses to
  * learn a candidate's exact score without reading whole postings lists.</li>
@@ -89,14 +89,17 @@ final class Shards {
      * term file's chunk is chosen by a hash of the key, and a fragment's {@code k} is the number of
      * chunks.
      * 7: a spelling's list in a word's chunk may be the word's folded list (bit 2 of its flag), not repeated.
-     * 8: sections 2k and 2k + 1 may share the file of 2k ({@link #PAIR}, the manifest's {@code pairs}).
+     * 8: sections 2k and 2k + 1 may share the file of 2k ({@link #PAIR}; the manifest's {@code pairs}
+     * or {@code pairBits}).
      */
     static final int VERSION = 8;
     static final int FRAGMENT_CAP = 2000;
     /**
-     * Two neighbouring sections' fragments share a file when both files would hold at most this
-     * many bytes: on the disk each file costs a block of 4 KB and tens of microseconds of the
-     * kernel's time, and 10,000 generated pages have 105,512 sections. See {@link #pairs}.
+     * Two neighbouring sections of a page share a fragment file when it holds at most this many
+     * bytes: on the disk each file costs a block of 4 KB and tens of microseconds of the kernel's
+     * time, and 10,000 generated pages have 105,512 sections (66,616 files with pairs). More bytes,
+     * or pairs across pages, took the legal corpus's second query of {@code quy định xử phạt} over
+     * its 50 KB; see {@link #pairs}.
      */
     static final int PAIR = 2500;
     static final int TAIL_CAP = 16000;
@@ -1199,6 +1202,8 @@ final class Shards {
         Fragment fragment = new Fragment();
         byte[] held = null;
         for (int doc = from; doc < to; doc++) {
+            // A segment kept in memory gives its stored UTF-8 as it is; Lucene's index on disk gives
+            // strings, put in the same form.
             byte[] values = Inverted.storedBytes(ranks.leaves.get(ranks.leafOf[doc]), ranks.docOf[doc]);
             fragment.read(values != null ? values : Fragment.stored(stored[ranks.leafOf[doc]].document(ranks.docOf[doc])));
             byte[] b;
@@ -1260,9 +1265,9 @@ final class Shards {
      * Which pairs of sections (2k and 2k + 1) share a file ({@link #PAIR}): what the browser needs
      * to find an odd section's fragment in its even neighbour's file. Written the shorter way: as
      * {@code pairs}, the lengths of the runs of pairs alike, alternately shared and not, the first
-     * shared (the legal corpus: 7,340 runs, 7.6 KB, against 16.6 KB of bits); or as
-     * {@code pairBits}, six pairs a digit, the first the lowest bit (10,000 generated pages, whose
-     * sections are short and pages shorter: 8.8 KB, against 15.2 KB of runs).
+     * shared (the legal corpus: about 7,600 bytes, against 16,600 of bits); or as {@code pairBits},
+     * six pairs a digit, the first the lowest bit (10,000 generated pages, whose pages are short:
+     * 8,793 bytes, against 14,863 of runs).
      */
     static void pairs(boolean[] paired, Map<String, Object> manifest) {
         String runs = runs(paired);

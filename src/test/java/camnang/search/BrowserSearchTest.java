@@ -81,9 +81,40 @@ class BrowserSearchTest {
     @Test
     void browserTopTenEqualsLuceneOnTheSampleSite() throws Exception {
         Path out = build(Path.of("content"), tmp.resolve("site"));
-        List<List<Hit>> browser = browser(out.resolve("parity.html").toUri().toString(), out, SAMPLE);
+        String page = out.resolve("parity.html").toUri().toString();
+        List<List<Hit>> browser = browser(page, out, SAMPLE);
         compare(out, SAMPLE, browser);
+        checkSample(out, browser);
+        String base = page.substring(0, page.length() - "parity.html".length());
+        for (List<Hit> hits : browser) {
+            for (Hit h : hits) {
+                assertEquals(base + h.url(), h.href());
+            }
+        }
+    }
 
+    /** The same test as from disk, every query and every check, with the site at a portal's sub-path. */
+    @Test
+    void sameResultsOverHttpAtASubPath() throws Exception {
+        Path out = build(Path.of("content"), tmp.resolve("site"));
+        HttpServer server = serve(out, "/phuong-1/tai-lieu/");
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/phuong-1/tai-lieu/";
+            List<List<Hit>> browser = browser(base + "parity.html", out, SAMPLE);
+            compare(out, SAMPLE, browser);
+            checkSample(out, browser);
+            for (List<Hit> hits : browser) {
+                for (Hit h : hits) {
+                    assertEquals(base + h.url(), h.href());
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** What the issue asks of the sample site's results, wherever the site is opened from. */
+    static void checkSample(Path out, List<List<Hit>> browser) throws IOException {
         Map<String, List<Hit>> by = new java.util.HashMap<>();
         for (int i = 0; i < SAMPLE.size(); i++) {
             by.put(SAMPLE.get(i).text() + (SAMPLE.get(i).prefix() ? "*" : "") + SAMPLE.get(i).filters(), browser.get(i));
@@ -117,22 +148,6 @@ class BrowserSearchTest {
     }
 
     @Test
-    void sameResultsOverHttpAtASubPath() throws Exception {
-        Path out = build(Path.of("content"), tmp.resolve("site"));
-        List<Q> queries = SAMPLE.subList(0, 12);
-        HttpServer server = serve(out, "/phuong-1/tai-lieu/");
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/phuong-1/tai-lieu/parity.html";
-            List<List<Hit>> browser = browser(url, out, queries);
-            compare(out, queries, browser);
-            assertTrue(browser.get(0).get(0).href().startsWith("http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/phuong-1/tai-lieu/"), browser.get(0).get(0).href());
-        } finally {
-            server.stop(0);
-        }
-    }
-
-    @Test
     void exactWordsRankAboveFoldedOnlyMatches() throws Exception {
         Path src = camnang.TestSites.write(tmp.resolve("src"), Map.of(
                 "a.md", "---\ntitle: Một\n---\nNói về hóa giái trong thôn.\n",
@@ -140,10 +155,18 @@ class BrowserSearchTest {
                 "c.md", "---\ntitle: Ba\n---\nNói về việc khác trong thôn.\n"));
         Path out = build(src, tmp.resolve("site"));
         List<Q> queries = List.of(new Q("hòa giải"), new Q("hoa giai"));
-        List<List<Hit>> browser = browser(out.resolve("parity.html").toUri().toString(), out, queries);
-        compare(out, queries, browser);
-        assertEquals(List.of("b.html", "a.html"), browser.get(0).stream().map(Hit::url).toList());
-        assertTrue(browser.get(0).get(0).score() > browser.get(0).get(1).score());
+        HttpServer server = serve(out, "/phuong-1/tai-lieu/");
+        try {
+            for (String page : List.of(out.resolve("parity.html").toUri().toString(),
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/phuong-1/tai-lieu/parity.html")) {
+                List<List<Hit>> browser = browser(page, out, queries);
+                compare(out, queries, browser);
+                assertEquals(List.of("b.html", "a.html"), browser.get(0).stream().map(Hit::url).toList(), page);
+                assertTrue(browser.get(0).get(0).score() > browser.get(0).get(1).score(), page);
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** A slice of the legal corpus: common words, document numbers and prefixes over real legal text. */

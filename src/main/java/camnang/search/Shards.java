@@ -1228,7 +1228,7 @@ final class Shards {
             // and of one page: a query that shows one of a page's sections often reads its neighbour.
             if ((doc & 1) == 0) {
                 held = b;
-            } else if (Fragment.fileLength(doc - 1, held, b) <= PAIR && samePage(held, b)) {
+            } else if (ranks.pageOf[doc - 1] == ranks.pageOf[doc] && Fragment.fileLength(doc - 1, held, b) <= PAIR) {
                 paired[doc >> 1] = true;
                 out.write(path("f", doc - 1), Fragment.file(doc - 1, held, b));
                 held = null;
@@ -1242,23 +1242,6 @@ final class Shards {
             out.write(path("f", to - 1), Fragment.file(to - 1, held, null));
         }
         return null;
-    }
-
-    /**
-     * Whether two fragments ({@code {"u":"…}) have the same URL up to its anchor: a page's text
-     * before its first heading is a section whose URL has none.
-     */
-    static boolean samePage(byte[] a, byte[] b) {
-        for (int i = "{\"u\":\"".length();; i++) {
-            boolean endA = a[i] == '#' || a[i] == '"';
-            boolean endB = b[i] == '#' || b[i] == '"';
-            if (endA || endB) {
-                return endA && endB;
-            }
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
     }
 
     /**

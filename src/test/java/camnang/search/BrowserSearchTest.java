@@ -84,13 +84,7 @@ class BrowserSearchTest {
         String page = out.resolve("parity.html").toUri().toString();
         List<List<Hit>> browser = browser(page, out, SAMPLE);
         compare(out, SAMPLE, browser);
-        checkSample(out, browser);
-        String base = page.substring(0, page.length() - "parity.html".length());
-        for (List<Hit> hits : browser) {
-            for (Hit h : hits) {
-                assertEquals(base + h.url(), h.href());
-            }
-        }
+        checkSample(out, browser, page.substring(0, page.length() - "parity.html".length()));
     }
 
     /** The same test as from disk, every query and every check, with the site at a portal's sub-path. */
@@ -102,19 +96,22 @@ class BrowserSearchTest {
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/phuong-1/tai-lieu/";
             List<List<Hit>> browser = browser(base + "parity.html", out, SAMPLE);
             compare(out, SAMPLE, browser);
-            checkSample(out, browser);
-            for (List<Hit> hits : browser) {
-                for (Hit h : hits) {
-                    assertEquals(base + h.url(), h.href());
-                }
-            }
+            checkSample(out, browser, base);
         } finally {
             server.stop(0);
         }
     }
 
-    /** What the issue asks of the sample site's results, wherever the site is opened from. */
-    static void checkSample(Path out, List<List<Hit>> browser) throws IOException {
+    /**
+     * What the issue asks of the sample site's results, wherever the site is opened from
+     * ({@code base}, the folder's address): each result links to its page and section there.
+     */
+    static void checkSample(Path out, List<List<Hit>> browser, String base) throws IOException {
+        for (List<Hit> hits : browser) {
+            for (Hit h : hits) {
+                assertEquals(base + h.url(), h.href());
+            }
+        }
         Map<String, List<Hit>> by = new java.util.HashMap<>();
         for (int i = 0; i < SAMPLE.size(); i++) {
             by.put(SAMPLE.get(i).text() + (SAMPLE.get(i).prefix() ? "*" : "") + SAMPLE.get(i).filters(), browser.get(i));

@@ -310,18 +310,31 @@ class ShardsTest {
         assertTrue(java.nio.file.Files.readString(f.resolve("4.js")).startsWith("camnang.shard(\"f4\",{\"u\":\"trang.html#nam\""));
     }
 
-    /** A page's text before its first heading is a section of the page, its URL without an anchor. */
+    /**
+     * Only sections of one page share a file: a page's text before its first heading (its URL
+     * without an anchor) with its first section, never the last section of a page with the first
+     * of the next, however small.
+     */
     @Test
-    void samePageComparesURLsUpToTheirAnchors() {
-        assertTrue(samePage("a/b.html", "a/b.html#muc-1"));
-        assertTrue(samePage("a/b.html#muc-1", "a/b.html#muc-2"));
-        assertTrue(!samePage("a/b.html", "a/bc.html"));
-        assertTrue(!samePage("a/b.html#x", "a/c.html#x"));
-        assertTrue(!samePage("a/b.html", "a/b.htm"));
-    }
-
-    private static boolean samePage(String a, String b) {
-        return Shards.samePage(("{\"u\":\"" + a + "\",\"t\":\"T\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                ("{\"u\":\"" + b + "\",\"t\":\"T\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    void onlySectionsOfOnePageShareAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path src = camnang.TestSites.write(tmp.resolve("noi-dung"), java.util.Map.of(
+                "a.md", "---\ntitle: A\n---\nXe mở đầu.\n\n## Một\n\nXe một.\n",
+                "b.md", "---\ntitle: B\n---\nXe bê.\n",
+                "c.md", "---\ntitle: C\n---\nXe xê.\n"));
+        java.nio.file.Path out = tmp.resolve("site");
+        camnang.TestSites.Run r = camnang.TestSites.run("build", "--source", src.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String manifest = java.nio.file.Files.readString(out.resolve("search/manifest.js"));
+        java.util.regex.Matcher dir = java.util.regex.Pattern.compile("\"dir\":\"([0-9a-f]+)\"").matcher(manifest);
+        assertTrue(dir.find(), manifest);
+        java.nio.file.Path f = out.resolve("search").resolve(dir.group(1)).resolve("f/0");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(f)) {
+            assertEquals(List.of("0.js", "2.js", "3.js"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(java.nio.file.Files.readString(f.resolve("0.js")).matches(
+                "(?s)camnang\\.shard\\(\"f0\",\\{\"u\":\"a\\.html\",.*\\},\\{\"u\":\"a\\.html#mot\",.*\\}\\);\n"),
+                java.nio.file.Files.readString(f.resolve("0.js")));
+        assertTrue(java.nio.file.Files.readString(f.resolve("2.js")).startsWith("camnang.shard(\"f2\",{\"u\":\"b.html\""));
+        assertTrue(java.nio.file.Files.readString(f.resolve("3.js")).startsWith("camnang.shard(\"f3\",{\"u\":\"c.html\""));
     }
 }
